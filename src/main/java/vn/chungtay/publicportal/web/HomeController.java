@@ -1,0 +1,13 @@
+package vn.chungtay.publicportal.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class HomeController {
+
+    @GetMapping("/")
+    String home() {
+        return "publicportal/home";
+    }
+}
