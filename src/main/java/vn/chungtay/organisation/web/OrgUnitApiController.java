@@ -113,6 +113,19 @@ class OrgUnitApiController {
         return list.stream().map(UnitJson::of).toList();
     }
 
+    @GetMapping("/{code}/subtree")
+    @Operation(summary = "The unit and every unit under it on a date (default today), parents first")
+    List<UnitJson> subtree(
+            @PathVariable String code,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        LocalDate day = date == null ? organisation.today() : date;
+        List<OrgUnitView> tree = organisation.subtree(code, day);
+        if (tree.isEmpty()) {
+            throw new vn.chungtay.organisation.OrgUnitNotFound(code, day);
+        }
+        return tree.stream().map(UnitJson::of).toList();
+    }
+
     @GetMapping("/search")
     @Operation(summary = "Units valid on a date whose name matches, ignoring diacritics (\"cu jut\" finds Cư Jút)")
     List<UnitJson> search(
