@@ -304,11 +304,13 @@ public class OrganisationManagement {
 
     private void requireUniqueName(OrgUnitView commune, String name, String type, String exceptCode, LocalDate date) {
         String folded = VietnameseText.fold(OrgUnit.fullName(type, name));
-        boolean taken = queries.children(commune.code(), date).stream()
+        Optional<OrgUnitView> taken = queries.children(commune.code(), date).stream()
                 .filter(v -> !v.code().equals(exceptCode))
-                .anyMatch(v -> VietnameseText.fold(v.fullName()).equals(folded));
-        if (taken) {
-            throw new InvalidInput("name", "organisation.village.nameTaken", OrgUnit.fullName(type, name));
+                .filter(v -> VietnameseText.fold(v.fullName()).equals(folded))
+                .findFirst();
+        if (taken.isPresent()) {
+            throw new InvalidInput(
+                    "name", "organisation.village.nameTaken", taken.get().fullName());
         }
     }
 

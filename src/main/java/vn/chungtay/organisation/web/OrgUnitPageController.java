@@ -122,7 +122,7 @@ class OrgUnitPageController {
             redirect.addFlashAttribute(
                     "flashSuccess",
                     messages.getMessage(
-                            "organisation.village.created", new Object[] {village.fullName(), village.code()}, locale));
+                            "org.village.created", new Object[] {village.fullName(), village.code()}, locale));
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("flashError", message(e, locale));
             redirect.addFlashAttribute("villageForm", form);
@@ -142,7 +142,7 @@ class OrgUnitPageController {
             redirect.addFlashAttribute(
                     "flashSuccess",
                     messages.getMessage(
-                            "organisation.village.renamed", new Object[] {village.code(), village.fullName()}, locale));
+                            "org.village.renamed", new Object[] {village.code(), village.fullName()}, locale));
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("flashError", message(e, locale));
         }
@@ -161,9 +161,7 @@ class OrgUnitPageController {
             redirect.addFlashAttribute(
                     "flashSuccess",
                     messages.getMessage(
-                            "organisation.village.retired",
-                            new Object[] {village.fullName(), village.validTo()},
-                            locale));
+                            "org.village.retired", new Object[] {village.fullName(), village.validTo()}, locale));
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("flashError", message(e, locale));
         }

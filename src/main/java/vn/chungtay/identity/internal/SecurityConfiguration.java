@@ -1,0 +1,101 @@
+package vn.chungtay.identity.internal;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import vn.chungtay.identity.IdentityManagement;
+
+/**
+ * Two filter chains. {@code /api/**}: HTTP Basic, personal access tokens or the browser session,
+ * 401/403 as JSON, CSRF only for cookie-authenticated calls. Everything else: form sign-in at
+ * {@code /login}, logout by POST, public pages open, the rest for signed-in people.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String[] PUBLIC_PATHS = {
+        "/",
+        "/public/**",
+        "/login",
+        "/error",
+        "/webjars/**",
+        "/css/**",
+        "/js/**",
+        "/favicon.ico",
+        "/actuator/health/**",
+        "/v3/api-docs/**",
+        "/swagger-ui/**",
+        "/swagger-ui.html"
+    };
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** One manager for both chains; it publishes the events that {@link SignInAttempts} counts. */
+    @Bean
+    AuthenticationManager authenticationManager(
+            AccountUserDetailsService userDetails, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(userDetails);
+        provider.setPasswordEncoder(passwordEncoder);
+        ProviderManager manager = new ProviderManager(provider);
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        return manager;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            AuthenticationManager authenticationManager,
+            IdentityManagement identity,
+            ApiAuthenticationEntryPoint apiErrors)
+            throws Exception {
+        return http.securityMatcher("/api/**")
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName("ChungTay").authenticationEntryPoint(apiErrors))
+                .addFilterBefore(
+                        new BearerTokenAuthenticationFilter(identity, apiErrors), BasicAuthenticationFilter.class)
+                .csrf(csrf ->
+                        csrf.ignoringRequestMatchers(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(apiErrors).accessDeniedHandler(apiErrors))
+                .requestCache(cache -> cache.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webSecurity(
+            HttpSecurity http, AuthenticationManager authenticationManager, LoginFailureHandler loginFailures)
+            throws Exception {
+        return http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS)
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler(loginFailures)
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?logout")
+                        .permitAll())
+                .build();
+    }
+}

@@ -1,0 +1,15 @@
+package vn.chungtay.identity.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
+
+    @Query("select u from UserAccount u where lower(u.username) = lower(?1)")
+    Optional<UserAccount> findByUsername(String username);
+
+    @Query("select u from UserAccount u order by u.username")
+    List<UserAccount> findAllOrderedByUsername();
+}
