@@ -42,6 +42,8 @@ class EmbeddedDatabaseConfiguration {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(ephemeral)
+                // stopped by the application context after the connection pool, not by a JVM hook of its own
+                .setRegisterShutdownHook(false)
                 .setPort(ephemeral ? 0 : port)
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")

@@ -1,0 +1,110 @@
+package vn.chungtay.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A commune officer in a real browser: signs in, finds their commune, adds a village; a supervisor sees it audited. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HierarchyBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void signIn(String username) {
+        browser.get(url("/login"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Đăng nhập");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("demo12345");
+        click(By.cssSelector("main button[type=submit]"));
+    }
+
+    /** Clicks as a person would: the element scrolled into the middle of the screen first. */
+    private void click(By locator) {
+        var element = browser.findElement(locator);
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        element.click();
+    }
+
+    private void signOut() {
+        click(By.xpath("//button[normalize-space()='Đăng xuất']"));
+    }
+
+    @Test
+    void officerAddsAVillageToXaCuJutAndTheSupervisorSeesItInTheAuditTrail() {
+        signIn("xa.cujut");
+        click(By.linkText("Đơn vị hành chính"));
+        click(By.linkText("Tỉnh Lâm Đồng"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tỉnh Lâm Đồng");
+        click(By.linkText("Xã Cư Jút"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Xã Cư Jút");
+        assertThat(browser.findElement(By.id("village-list")).getText()).contains("Buôn Trum");
+
+        String name = "Buôn Thử " + UUID.randomUUID().toString().substring(0, 6);
+        browser.findElement(By.id("village-name")).sendKeys(name);
+        new Select(browser.findElement(By.id("village-type"))).selectByVisibleText("Buôn");
+        click(By.id("village-dbkk"));
+        click(By.cssSelector("#new-village button[type=submit]"));
+
+        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText())
+                .startsWith("Đã thêm " + name);
+        String row = browser.findElement(
+                        By.xpath("//table[@id='village-list']//tr[td[normalize-space()='" + name + "']]"))
+                .getText();
+        assertThat(row).matches("(?s)24640-\\d{2,} " + name + " Có Đang hoạt động.*");
+        signOut();
+
+        signIn("giamsat.lamdong");
+        click(By.linkText("Nhật ký thay đổi"));
+        String audit = browser.findElement(By.id("audit-entries")).getText();
+        assertThat(audit).contains("xa.cujut").contains("Tạo mới").contains(name);
+    }
+
+    @Test
+    void searchFindsCuJutWithoutDiacriticsAndTheUnitPageShowsItsHistory() {
+        signIn("tinh.lamdong");
+        browser.get(url("/org-units/search?q=cu+jut"));
+        click(By.partialLinkText("Xã Cư Jút"));
+        String page = browser.findElement(By.tagName("main")).getText();
+        assertThat(page)
+                .contains("Hình thành từ")
+                .contains("Thị trấn Ea T'Ling")
+                .contains("Xã Trúc Sơn");
+    }
+
+    @Test
+    void englishIsOneClickAway() {
+        browser.get(url("/"));
+        click(By.linkText("English"));
+        assertThat(browser.findElement(By.tagName("h1")).getText())
+                .isEqualTo("Joining hands for children in disadvantaged areas");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+    }
+}
