@@ -210,4 +210,33 @@ class VillageManagementIntegrationTests {
                 .andExpect(content().string(containsString("Buôn Trum")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"new-village\""))));
     }
+
+    @Test
+    void provinceOfficerClassesACommuneForAPeriodAndCommuneOfficersCannot() throws Exception {
+        mvc.perform(post("/org-units/24649/classification")
+                        .with(signedIn("tinh.lamdong"))
+                        .with(csrf())
+                        .param("period", "2026-2030")
+                        .param("area", "III")
+                        .param("document", "Quyết định thử 01/QĐ"))
+                .andExpect(flash().attribute("flashSuccess", containsString("III")));
+        var commune = organisation.get("24649", organisation.today());
+        assertThat(organisation.classifications(commune))
+                .extracting(
+                        OrganisationManagement.Classification::periodCode, OrganisationManagement.Classification::value)
+                .contains(org.assertj.core.groups.Tuple.tuple("2026-2030", "III"));
+
+        mvc.perform(post("/org-units/24649/classification")
+                        .with(signedIn("xa.namdong"))
+                        .with(csrf())
+                        .param("period", "2026-2030")
+                        .param("area", "I"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/org-units/24649/classification")
+                        .with(signedIn("tinh.lamdong"))
+                        .with(csrf())
+                        .param("period", "2026-2030")
+                        .param("area", "IV"))
+                .andExpect(flash().attribute("flashError", "Khu vực phải là I, II hoặc III."));
+    }
 }

@@ -27,6 +27,7 @@ import vn.chungtay.organisation.UnitTypes;
 import vn.chungtay.organisation.VillageForm;
 import vn.chungtay.shared.paging.Page;
 import vn.chungtay.shared.security.CurrentActor;
+import vn.chungtay.shared.security.Role;
 
 /** Browse the hierarchy on any date, search it, see a unit's history, manage a commune's villages. */
 @Controller
@@ -103,10 +104,19 @@ class OrgUnitPageController {
                             && CurrentActor.find()
                                     .map(a -> a.canManage() && organisation.covers(a, code))
                                     .orElse(false));
+            model.addAttribute(
+                    "canClassify",
+                    unit.validTo() == null
+                            && CurrentActor.find()
+                                    .map(a -> (a.has(Role.ADMIN) || a.has(Role.PROVINCE_OFFICER))
+                                            && organisation.covers(a, code))
+                                    .orElse(false));
+            model.addAttribute("periods", organisation.classificationPeriods());
             model.addAttribute("children", List.of());
         } else {
             model.addAttribute("children", organisation.children(code, day));
             model.addAttribute("canManage", false);
+            model.addAttribute("canClassify", false);
         }
         if (!model.containsAttribute("villageForm")) {
             model.addAttribute("villageForm", new VillageForm("", "Thôn", false));
@@ -166,6 +176,25 @@ class OrgUnitPageController {
             redirect.addFlashAttribute("flashError", message(e, locale));
         }
         return "redirect:/org-units/" + code + "#villages";
+    }
+
+    @PostMapping("/org-units/{code}/classification")
+    String classify(
+            @PathVariable String code,
+            @RequestParam(defaultValue = "") String period,
+            @RequestParam(defaultValue = "") String area,
+            @RequestParam(required = false) String document,
+            RedirectAttributes redirect,
+            Locale locale) {
+        try {
+            organisation.classifyCommuneArea(code, period, area, document);
+            redirect.addFlashAttribute(
+                    "flashSuccess",
+                    messages.getMessage("org.classification.saved", new Object[] {area, period}, locale));
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("flashError", message(e, locale));
+        }
+        return "redirect:/org-units/" + code + "#classification";
     }
 
     private String message(InvalidInput e, Locale locale) {

@@ -37,8 +37,9 @@ class OrphanedPostmasterTests {
             }
             assertThat(line).as("child PostgreSQL started").startsWith("READY");
         }
-        long postmasterPid = Long.parseLong(
-                Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+        long postmasterPid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"))
+                .get(0)
+                .trim());
 
         child.destroyForcibly(); // kill -9 of the application
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
