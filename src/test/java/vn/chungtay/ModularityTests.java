@@ -1,5 +1,6 @@
 package vn.chungtay;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
@@ -7,12 +8,16 @@ import org.springframework.modulith.docs.Documenter;
 
 class ModularityTests {
 
-    /** The production code only: tests may use field injection and reach into internals. */
-    static final ApplicationModules MODULES = ApplicationModules.of(
-            ChungTayApplication.class,
-            JavaClass.Predicates.simpleNameEndingWith("Tests")
-                    .or(JavaClass.Predicates.simpleNameEndingWith("Mother"))
-                    .or(JavaClass.Predicates.simpleName("IntegrationTest")));
+    /** The production code only: classes compiled from src/test are left out. */
+    static final ApplicationModules MODULES =
+            ApplicationModules.of(ChungTayApplication.class, new DescribedPredicate<JavaClass>("test classes") {
+                @Override
+                public boolean test(JavaClass type) {
+                    return type.getSource()
+                            .map(source -> source.getUri().toString().contains("/test-classes/"))
+                            .orElse(false);
+                }
+            });
 
     @Test
     void modulesOnlyUseEachOthersApisAndHaveNoCycles() {
