@@ -107,4 +107,29 @@ class HierarchyBrowserTests {
                 .isEqualTo("Joining hands for children in disadvantaged areas");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
     }
+
+    @Test
+    void pagesFitAPhoneScreenWithoutSidewaysScrolling() throws Exception {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        signIn("xa.cujut");
+        for (String path :
+                java.util.List.of("/", "/org-units", "/org-units/24640", "/org-units/search?q=dak+wil", "/profile")) {
+            browser.get(url(path));
+            Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript(
+                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(overflow).as("sideways overflow on %s", path).isLessThanOrEqualTo(0L);
+            Screenshots.save(browser, "phone" + path.replaceAll("[^a-z0-9]+", "-"));
+        }
+    }
+
+    @Test
+    void errorsAreExplainedInVietnameseWithoutStackTraces() {
+        signIn("xa.cujut");
+        browser.get(url("/org-units/99999"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Không tìm thấy trang");
+        browser.get(url("/audit"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Không có quyền truy cập");
+        assertThat(browser.getPageSource()).doesNotContain("Exception").doesNotContain("at vn.chungtay");
+    }
 }
