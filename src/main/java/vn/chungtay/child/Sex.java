@@ -1,0 +1,6 @@
+package vn.chungtay.child;
+
+public enum Sex {
+    MALE,
+    FEMALE
+}
