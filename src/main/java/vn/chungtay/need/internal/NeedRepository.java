@@ -1,0 +1,11 @@
+package vn.chungtay.need.internal;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface NeedRepository extends JpaRepository<Need, Long> {
+
+    List<Need> findByCommuneCodeAndYear(String communeCode, int year);
+
+    List<Need> findByChildId(Long childId);
+}
