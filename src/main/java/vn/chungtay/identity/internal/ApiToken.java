@@ -56,7 +56,14 @@ class ApiToken {
         return true;
     }
 
+    /**
+     * Notes the use, at most once every five minutes: "last used" needs no finer grain, and a
+     * write on every API call would cost more than the call.
+     */
     void markUsed(Instant now) {
+        if (lastUsedAt != null && lastUsedAt.isAfter(now.minus(java.time.Duration.ofMinutes(5)))) {
+            return;
+        }
         lastUsedAt = now;
     }
 

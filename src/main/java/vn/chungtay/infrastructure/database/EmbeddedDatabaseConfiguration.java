@@ -38,6 +38,9 @@ class EmbeddedDatabaseConfiguration {
                 : Path.of(dataDir).toAbsolutePath().normalize();
         Files.createDirectories(directory);
         OrphanedPostmaster.stopIfRunning(directory);
+        if (!ephemeral) {
+            requireFreePort(port);
+        }
         log.info("Starting embedded PostgreSQL in {}", directory);
         return EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
@@ -63,6 +66,20 @@ class EmbeddedDatabaseConfiguration {
         config.setMaximumPoolSize(10);
         config.setPoolName("chungtay-embedded");
         return new HikariDataSource(config);
+    }
+
+    /**
+     * Refuses to start when something else listens on the port: the embedded server would fail to
+     * bind, and the application would silently use the other server's data.
+     */
+    static void requireFreePort(int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress("localhost", port));
+        } catch (IOException e) {
+            throw new IllegalStateException("Port " + port + " (chungtay.embedded-db.port) is taken by another"
+                    + " program; stop it or choose another port with --chungtay.embedded-db.port=...");
+        }
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws Exception {
