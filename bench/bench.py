@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""ChungTay benchmarks: first load, subtree latency, restart. Standard library only.
+"""ChungTay benchmarks: first load, subtree latency, restart (issue 2); with --mode children-needs,
+the children import and the public needs portal (issue 3: children_import.py, public_needs.py).
+Standard library only.
 
 Driven by bench/run.sh, which builds the jar and cleans up. This script starts the packaged jar
 itself (never on port 8080 or ./data), records raw results as JSON under --out and prints a
@@ -122,7 +124,7 @@ class App:
             f"--server.port={self.args.http_port}",
             f"--chungtay.embedded-db.port={self.args.db_port}",
             f"--chungtay.embedded-db.data-dir={self.data_dir}",
-        ]
+        ] + list(getattr(self.args, "app_args", None) or [])
         self.cmd = cmd
         self.t0 = time.monotonic()
         self.proc = subprocess.Popen(
@@ -506,6 +508,122 @@ def phase_latency(args, results, data_dir):
     results["crash_restart"] = crash
 
 
+# ---------------------------------------------------------------- issue 3: children and needs
+
+ACCESS_PATTERN = "%{X-Bench}i %m %U %s %b %D"  # Tomcat 11: %D is microseconds
+
+
+def access_log_args(directory):
+    """Tomcat's access log, on the command line only (no app change): server time of each request."""
+    return ["--server.tomcat.accesslog.enabled=true", f"--server.tomcat.accesslog.directory={directory}",
+            "--server.tomcat.accesslog.prefix=access", "--server.tomcat.accesslog.suffix=.log",
+            "--server.tomcat.accesslog.rotate=false", f"--server.tomcat.accesslog.pattern={ACCESS_PATTERN}"]
+
+
+def read_access_log(directory):
+    """X-Bench tag -> [{method, path, status, bytes, us}], from every access*.log in the directory."""
+    out = {}
+    for name in sorted(os.listdir(directory)) if os.path.isdir(directory) else []:
+        if not name.startswith("access"):
+            continue
+        with open(os.path.join(directory, name), encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                parts = line.rstrip("\n").rsplit(" ", 5)
+                if len(parts) != 6 or parts[0] == "-":
+                    continue
+                tag, method, path, status, size, us = parts
+                try:
+                    out.setdefault(tag, []).append({"method": method, "path": path, "status": int(status),
+                                                    "bytes": size, "us": int(us)})
+                except ValueError:
+                    continue
+    return out
+
+
+def phase_children_needs(args, results):
+    import children_import
+    import public_needs
+    data_dir = os.path.join(args.work, "cn", "pg")
+    access_dir = os.path.join(args.work, "cn", "access")
+    os.makedirs(data_dir)
+    os.makedirs(access_dir)
+    args.app_args = access_log_args(access_dir)
+    app = App(args, data_dir, "children-needs").start()
+    try:
+        results["children_needs_start_s"] = app.wait_healthy(args.timeout)
+        log(f"children and needs: app healthy after {results['children_needs_start_s']:.1f}s")
+        if args.import_runs > 0:
+            log(f"importing {children_import.ROWS} children x {args.import_runs}")
+            children_import.run(args, results, app)
+        if args.needs > 0:
+            log(f"seeding {args.needs} published needs in {public_needs.PROVINCE} and measuring /public/needs")
+            public_needs.run(args, results, app)
+    finally:
+        app.stop()  # SIGTERM: Tomcat flushes the access log
+    shutil.copytree(access_dir, os.path.join(args.out, "access-log"), dirs_exist_ok=True)
+    access = read_access_log(access_dir)
+    children_import.add_server_times(results, access, app.log_path)
+    public_needs.add_server_times(results, access)
+
+
+def summary_children_needs(results):
+    m = results["machine"]
+    L = [f"## ChungTay benchmarks, issue 3 (children and needs) — {m['date']}\n",
+         f"Machine: {m['nproc']} CPUs, {m['cpu_model']}; {m['java']}; commit {m['git']}; "
+         f"load average at start {' '.join(m['loadavg_start'] or [])}, at end {' '.join(m.get('loadavg_end') or [])}\n",
+         f"Command: `{results['command']}`; jar built with `{results.get('build')}`\n"]
+    ci = results.get("children_import")
+    if ci:
+        L.append(f"### Import of {ci['rows']} children, commune {ci['commune']} ({ci['villages']} villages), "
+                 f"as xa.cujut (target ≤ 5 s)\n")
+        L.append("| run | end to end (s) | server, access log (s) | JVM CPU during (s) | imported | xlsx | children before | load avg before |")
+        L.append("|---|---|---|---|---|---|---|---|")
+        for r in ci["runs"]:
+            L.append(f"| {r['run']} | {f(r['client_s'])} | {f(r.get('server_s'))} | {f(r.get('jvm_cpu_s'))} | {r['imported']} | "
+                     f"{r['xlsx_bytes'] // 1024} KB | {r['children_before']} | {' '.join(r['loadavg_before'] or [])} |")
+        for key, label in (("client_s", "end to end"), ("server_s", "server time")):
+            s = ci.get(key) or {}
+            if s:
+                L.append(f"\n{label}: p50 {f(s['p50'])} s, p95 {f(s['p95'])} s, min {f(s['min'])} s, max {f(s['max'])} s (n={s['n']})")
+        cb = ci.get("copy_baseline", {})
+        if "copy_s" in cb:
+            s = cb["copy_s"]
+            L.append(f"\nBaseline, psql `\\copy` of the same {cb['rows_per_run']} rows into a table `like child including all`: "
+                     f"p50 {f(s['p50'], 3)} s, min {f(s['min'], 3)} s, max {f(s['max'], 3)} s (n={s['n']})\n")
+        else:
+            L.append(f"\nBaseline: {cb.get('skipped')}\n")
+    pn = results.get("public_needs")
+    if pn:
+        sd = pn["seed"]
+        L.append(f"### /public/needs with {sd['public_needs_in_province']} public needs in province {pn['province']} "
+                 f"(target ≤ 100 ms server time)\n")
+        L.append(f"Seeded {sd['requested']} needs through the API in {sd['seconds']:.0f} s ({sd['threads']} connections, "
+                 f"create+submit+approve+publish p50 {f(sd['per_need_4_requests_ms']['p50'], 0)} ms per need; "
+                 f"{len(sd['errors'])} errors)\n")
+        L.append("| what | n | server p50 ms | server p95 | server p99 | server min | server max | client p50 ms | client p95 | body (gzip) |")
+        L.append("|---|---|---|---|---|---|---|---|---|---|")
+        for s in pn.get("sequential", []):
+            sv = s.get("server_ms") or {}
+            L.append(f"| `{s['path']}` | {s['n']} | {f(sv.get('p50'))} | {f(sv.get('p95'))} | {f(sv.get('p99'))} | "
+                     f"{f(sv.get('min'))} | {f(sv.get('max'))} | {f(s['p50'])} | {f(s['p95'])} | {s['bytes']} B {s.get('encoding') or ''} |")
+        for s in pn.get("concurrent", []):
+            sv = s.get("server_ms") or {}
+            L.append(f"\nConcurrent `{s['path']}`: {s['connections']} connections for {s['seconds']:.0f} s, "
+                     f"**{s['requests_per_s']:.1f} req/s**, server p50 {f(sv.get('p50'))} / p95 {f(sv.get('p95'))} ms, "
+                     f"client p50 {f(s['p50'])} / p95 {f(s['p95'])} ms, {s['errors']} errors")
+        fl = pn.get("first_load")
+        if fl:
+            L.append(f"\nFirst load of `{fl['path']}` (target ≤ 100 KB): **{fl['total_wire_bytes']} B** on the wire; "
+                     f"{fl['total_if_all_gzipped_bytes']} B if every response were gzipped; external references: {len(fl['external_refs'])}\n")
+            L.append("| response | content type | encoding | body bytes | gzip bytes |")
+            L.append("|---|---|---|---|---|")
+            for i in fl["items"]:
+                L.append(f"| `{i['url']}` | {i.get('content_type') or 'text/html'} | {i.get('encoding') or 'none'} | {i['body_bytes']} | {i['gzip_bytes']} |")
+        L.append(f"\nLoad average before / after the sequential runs / at the end: {' '.join(pn.get('loadavg_before') or [])} / "
+                 f"{' '.join(pn.get('loadavg_after_sequential') or [])} / {' '.join(pn.get('loadavg_after') or [])}\n")
+    return "\n".join(L)
+
+
 # ---------------------------------------------------------------- report
 
 
@@ -610,6 +728,13 @@ def main():
     ap.add_argument("--password", default="demo12345")
     ap.add_argument("--java-opts", default="")
     ap.add_argument("--command", default="bench/run.sh")
+    ap.add_argument("--mode", choices=["foundation", "children-needs"], default="foundation")
+    ap.add_argument("--import-runs", type=int, default=3, help="children-needs: timed imports of 5,000 rows")
+    ap.add_argument("--needs", type=int, default=2000, help="children-needs: needs to seed and publish")
+    ap.add_argument("--needs-requests", type=int, default=500, help="children-needs: sequential requests per URL")
+    ap.add_argument("--needs-warmup", type=int, default=100)
+    ap.add_argument("--connections", type=int, default=16)
+    ap.add_argument("--concurrent-seconds", type=int, default=20)
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
 
@@ -618,14 +743,20 @@ def main():
     build = os.path.join(args.out, "build-command.txt")
     results["build"] = open(build).read().strip() if os.path.exists(build) else "(reused an existing jar)"
     try:
-        data_dir = phase_first_load(args, results)
-        phase_restart(args, results, data_dir)
-        phase_latency(args, results, data_dir)
+        if args.mode == "children-needs":
+            phase_children_needs(args, results)
+        else:
+            data_dir = phase_first_load(args, results)
+            phase_restart(args, results, data_dir)
+            phase_latency(args, results, data_dir)
     finally:
         results["machine"]["loadavg_end"] = loadavg()
         with open(os.path.join(args.out, "results.json"), "w") as fh:
-            json.dump(results, fh, indent=2, ensure_ascii=False)
-        text = summary(results) if "first_load" in results else "(no results)"
+            json.dump(results, fh, indent=2, ensure_ascii=False, default=str)
+        if args.mode == "children-needs":
+            text = summary_children_needs(results) if ("children_import" in results or "public_needs" in results) else "(no results)"
+        else:
+            text = summary(results) if "first_load" in results else "(no results)"
         with open(os.path.join(args.out, "summary.md"), "w") as fh:
             fh.write(text + "\n")
     print(text)
