@@ -4,6 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -18,6 +22,23 @@ final class Browser {
     static final Path CHROMEDRIVER = Path.of(System.getProperty("chungtay.chromedriver", "/usr/bin/chromedriver"));
 
     private Browser() {}
+
+    /** Clicks as a person would: the element scrolled into the middle of the screen first. */
+    static void click(WebDriver browser, By locator) {
+        WebElement element = browser.findElement(locator);
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        element.click();
+    }
+
+    /** Signs in through the Vietnamese sign-in page with a demo account. */
+    static void signIn(WebDriver browser, String baseUrl, String username) {
+        browser.manage().deleteAllCookies();
+        browser.get(baseUrl + "/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("demo12345");
+        click(browser, By.cssSelector("main button[type=submit]"));
+    }
 
     static ChromeDriver start() throws java.io.IOException {
         Assumptions.assumeTrue(

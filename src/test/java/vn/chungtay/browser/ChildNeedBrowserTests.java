@@ -43,10 +43,7 @@ class ChildNeedBrowserTests {
     }
 
     private void click(By locator) {
-        var element = browser.findElement(locator);
-        ((JavascriptExecutor) browser)
-                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        element.click();
+        Browser.click(browser, locator);
     }
 
     private void type(String id, String text) {
@@ -68,11 +65,7 @@ class ChildNeedBrowserTests {
     }
 
     private void signIn(String username) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        type("username", username);
-        type("password", "demo12345");
-        click(By.cssSelector("main button[type=submit]"));
+        Browser.signIn(browser, url(""), username);
     }
 
     @Test

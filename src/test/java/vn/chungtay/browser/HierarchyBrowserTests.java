@@ -37,20 +37,16 @@ class HierarchyBrowserTests {
         return "http://localhost:" + port + path;
     }
 
+    /** Signs in, checking on the way that the sign-in page speaks Vietnamese. */
     private void signIn(String username) {
         browser.get(url("/login"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Đăng nhập");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("demo12345");
-        click(By.cssSelector("main button[type=submit]"));
+        Browser.signIn(browser, url(""), username);
+        assertThat(browser.getCurrentUrl()).doesNotContain("/login");
     }
 
-    /** Clicks as a person would: the element scrolled into the middle of the screen first. */
     private void click(By locator) {
-        var element = browser.findElement(locator);
-        ((org.openqa.selenium.JavascriptExecutor) browser)
-                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        element.click();
+        Browser.click(browser, locator);
     }
 
     private void signOut() {
