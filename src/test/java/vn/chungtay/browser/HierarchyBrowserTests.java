@@ -108,8 +108,17 @@ class HierarchyBrowserTests {
     void pagesFitAPhoneScreenWithoutSidewaysScrolling() throws Exception {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         signIn("xa.cujut");
-        for (String path :
-                java.util.List.of("/", "/org-units", "/org-units/24640", "/org-units/search?q=dak+wil", "/profile")) {
+        for (String path : java.util.List.of(
+                "/",
+                "/org-units",
+                "/org-units/24640",
+                "/org-units/search?q=dak+wil",
+                "/profile",
+                "/children",
+                "/children/new",
+                "/needs",
+                "/plans",
+                "/public/needs")) {
             browser.get(url(path));
             Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) browser)
                     .executeScript(
