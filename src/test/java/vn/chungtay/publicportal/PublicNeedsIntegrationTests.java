@@ -120,6 +120,27 @@ class PublicNeedsIntegrationTests {
     }
 
     @Test
+    void visitorsNarrowTheListToOneProvince() throws Exception {
+        Document lamDong = Jsoup.parse(mvc.perform(get("/public/needs").param("province", "68"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(lamDong.select("#province option[selected]").eachAttr("value"))
+                .containsExactly("68");
+        assertThat(lamDong.select("#public-needs h2").eachText()).containsOnly("Tỉnh Lâm Đồng");
+        assertThat(lamDong.select(".public-need")).isNotEmpty();
+
+        Document hanoi = Jsoup.parse(mvc.perform(get("/public/needs").param("province", "01"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(hanoi.select(".public-need")).isEmpty();
+        assertThat(hanoi.select("#province option").eachAttr("value")).contains("", "01", "68");
+    }
+
+    @Test
     void showsWhatIsNeededAndFundedWithTheProgressInWholeDong() throws Exception {
         String village = villageNamed("24640", "buon trum");
         String marker = "Bóng đá kiểm thử " + UUID.randomUUID().toString().substring(0, 6);

@@ -11,6 +11,7 @@ import vn.chungtay.need.NeedManagement;
 import vn.chungtay.need.PublicNeed;
 import vn.chungtay.need.PublicNeedQuery;
 import vn.chungtay.need.PublicNeeds;
+import vn.chungtay.organisation.OrganisationManagement;
 import vn.chungtay.shared.paging.Page;
 
 /**
@@ -25,21 +26,26 @@ class PublicNeedsController {
 
     private final PublicNeeds publicNeeds;
     private final NeedManagement needs;
+    private final OrganisationManagement organisation;
 
-    PublicNeedsController(PublicNeeds publicNeeds, NeedManagement needs) {
+    PublicNeedsController(PublicNeeds publicNeeds, NeedManagement needs, OrganisationManagement organisation) {
+        this.organisation = organisation;
         this.publicNeeds = publicNeeds;
         this.needs = needs;
     }
 
     @GetMapping("/public/needs")
     String needs(
+            @RequestParam(defaultValue = "") String province,
             @RequestParam(defaultValue = "") String category,
             @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "false") boolean open,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        Page<PublicNeed> found =
-                publicNeeds.published(new PublicNeedQuery(null, null, category, q, open), page, PAGE_SIZE);
+        Page<PublicNeed> found = publicNeeds.published(
+                new PublicNeedQuery(blankToNull(province), null, category, q, open), page, PAGE_SIZE);
+        model.addAttribute("provinces", organisation.provinces(organisation.today()));
+        model.addAttribute("province", province);
         model.addAttribute("page", found);
         model.addAttribute("groups", NeedGroups.of(found.items()));
         model.addAttribute("categories", needs.categories());
@@ -49,7 +55,8 @@ class PublicNeedsController {
         model.addAttribute("minCount", publicNeeds.minCount());
         model.addAttribute(
                 "pageUrl",
-                "/public/needs?category=" + encode(category) + "&q=" + encode(q) + (open ? "&open=true" : "") + "&");
+                "/public/needs?province=" + encode(province) + "&category=" + encode(category) + "&q=" + encode(q)
+                        + (open ? "&open=true" : "") + "&");
         return "publicportal/needs";
     }
 
@@ -68,5 +75,9 @@ class PublicNeedsController {
 
     private static String encode(String value) {
         return UriUtils.encodeQueryParam(value == null ? "" : value, StandardCharsets.UTF_8);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 }
