@@ -227,6 +227,11 @@ public class PlanManagement {
 
     /** Totals per category of a commune's needs of a year, cancelled needs left out. */
     List<PlanView.CategoryTotal> totals(String communeCode, int year) {
+        return totals(jdbc, communeCode, year);
+    }
+
+    /** The same totals for the public read model, which has no plan service of its own. */
+    static List<PlanView.CategoryTotal> totals(JdbcClient jdbc, String communeCode, int year) {
         return jdbc.sql("""
                         select c.code, c.name_vi, c.name_en, count(n.id), coalesce(sum(n.children_served), 0),
                                coalesce(sum(n.total_dong), 0), coalesce(sum(n.funded_dong), 0)

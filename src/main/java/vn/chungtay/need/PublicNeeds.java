@@ -183,24 +183,7 @@ public class PublicNeeds {
     }
 
     private List<PlanView.CategoryTotal> planTotals(String communeCode, int year) {
-        return jdbc.sql("""
-                        select c.code, c.name_vi, c.name_en, count(n.id), coalesce(sum(n.children_served), 0),
-                               coalesce(sum(n.total_dong), 0), coalesce(sum(n.funded_dong), 0)
-                        from need n join support_category c on c.code = n.category_code
-                        where n.commune_code = :commune and n.year = :year and n.status <> 'CANCELLED'
-                        group by c.code, c.name_vi, c.name_en, c.created_at
-                        order by c.created_at, c.code""")
-                .param("commune", communeCode)
-                .param("year", year)
-                .query((rs, n) -> new PlanView.CategoryTotal(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getInt(4),
-                        rs.getLong(5),
-                        new Vnd(rs.getLong(6)),
-                        new Vnd(rs.getLong(7))))
-                .list();
+        return PlanManagement.totals(jdbc, communeCode, year);
     }
 
     /** A need may be placed in its village (and name its school) only when it concerns enough children. */
