@@ -2,7 +2,6 @@ package vn.chungtay.organisation;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -168,12 +167,13 @@ public class OrganisationManagement {
 
     /** Parent names for a list of units, so search results say where a unit lies. */
     public Map<String, String> parentNames(List<OrgUnitView> list, LocalDate date) {
+        Set<String> parents = new LinkedHashSet<>();
+        list.stream()
+                .map(OrgUnitView::parentCode)
+                .filter(java.util.Objects::nonNull)
+                .forEach(parents::add);
         Map<String, String> names = new HashMap<>();
-        for (OrgUnitView unit : list) {
-            if (unit.parentCode() != null && !names.containsKey(unit.parentCode())) {
-                queries.find(unit.parentCode(), date).ifPresent(p -> names.put(p.code(), p.fullName()));
-            }
-        }
+        queries.findAll(parents, date).forEach(p -> names.put(p.code(), p.fullName()));
         return names;
     }
 
@@ -503,10 +503,6 @@ public class OrganisationManagement {
 
     /** Units of a list, for pages that need names of several codes at once. */
     public List<OrgUnitView> findAll(List<String> codes, LocalDate date) {
-        List<OrgUnitView> found = new ArrayList<>();
-        for (String code : codes) {
-            queries.find(code, date).ifPresent(found::add);
-        }
-        return found;
+        return queries.findAll(codes, date);
     }
 }

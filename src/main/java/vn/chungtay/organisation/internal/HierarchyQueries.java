@@ -38,6 +38,18 @@ public class HierarchyQueries {
                 .optional();
     }
 
+    /** The units with these codes on the date, in one query. */
+    public List<OrgUnitView> findAll(java.util.Collection<String> codes, LocalDate date) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from org_unit u where u.code = any(:codes) and " + VALID_ON)
+                .param("codes", codes.toArray(String[]::new))
+                .param("date", date)
+                .query(HierarchyQueries::view)
+                .list();
+    }
+
     public List<OrgUnitView> versions(String code) {
         return jdbc.sql("select " + COLUMNS + " from org_unit u where u.code = :code order by u.valid_from nulls first")
                 .param("code", code)
