@@ -20,6 +20,7 @@ import vn.chungtay.need.internal.NeedDetails;
 import vn.chungtay.need.internal.NeedRepository;
 import vn.chungtay.organisation.OrgUnitView;
 import vn.chungtay.organisation.OrganisationManagement;
+import vn.chungtay.shared.money.Vnd;
 import vn.chungtay.shared.paging.Page;
 import vn.chungtay.shared.security.Actor;
 import vn.chungtay.shared.security.CurrentActor;

@@ -2,6 +2,7 @@ package vn.chungtay.need;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import vn.chungtay.shared.money.Vnd;
 
 /**
  * A need as officers and other modules see it. A child need carries the child's id only, never

@@ -16,6 +16,7 @@ import vn.chungtay.need.internal.Plan;
 import vn.chungtay.need.internal.PlanRepository;
 import vn.chungtay.organisation.OrgUnitView;
 import vn.chungtay.organisation.OrganisationManagement;
+import vn.chungtay.shared.money.Vnd;
 import vn.chungtay.shared.security.Actor;
 import vn.chungtay.shared.security.CurrentActor;
 

@@ -2,6 +2,7 @@ package vn.chungtay.need;
 
 import java.time.Instant;
 import java.util.List;
+import vn.chungtay.shared.money.Vnd;
 
 /** A commune's plan for a year with its totals per support category. */
 public record PlanView(

@@ -1,6 +1,7 @@
 package vn.chungtay.need;
 
 import java.util.Optional;
+import vn.chungtay.shared.money.Vnd;
 
 /**
  * What the public page of a commune shows: its approved plan (the current year's, else the latest

@@ -1,6 +1,7 @@
 package vn.chungtay.need;
 
 import java.time.LocalDate;
+import vn.chungtay.shared.money.Vnd;
 
 /**
  * A published need as anyone may see it. {@code villageCode}/{@code villageName} and the school are

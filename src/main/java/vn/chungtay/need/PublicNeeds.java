@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.chungtay.organisation.OrgUnitView;
 import vn.chungtay.organisation.OrganisationManagement;
+import vn.chungtay.shared.money.Vnd;
 import vn.chungtay.shared.paging.Page;
 import vn.chungtay.shared.text.VietnameseText;
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import vn.chungtay.need.internal.Need;
 import vn.chungtay.need.internal.NeedDetails;
+import vn.chungtay.shared.money.Vnd;
 
 class NeedLifecycleTests {
 

@@ -26,8 +26,8 @@ import vn.chungtay.need.NeedId;
 import vn.chungtay.need.NeedManagement;
 import vn.chungtay.need.NeedView;
 import vn.chungtay.need.PublicNeeds;
-import vn.chungtay.need.Vnd;
 import vn.chungtay.organisation.OrganisationManagement;
+import vn.chungtay.shared.money.Vnd;
 import vn.chungtay.shared.security.Actor;
 import vn.chungtay.shared.security.CurrentActor;
 

@@ -19,7 +19,7 @@ import vn.chungtay.need.NeedStatus;
 import vn.chungtay.need.NeedTarget;
 import vn.chungtay.need.NeedView;
 import vn.chungtay.need.Priority;
-import vn.chungtay.need.Vnd;
+import vn.chungtay.shared.money.Vnd;
 import vn.chungtay.shared.text.VietnameseText;
 
 /**

@@ -3,7 +3,7 @@ package vn.chungtay.need.internal;
 import java.time.LocalDate;
 import vn.chungtay.need.NeedTarget;
 import vn.chungtay.need.Priority;
-import vn.chungtay.need.Vnd;
+import vn.chungtay.shared.money.Vnd;
 
 /**
  * A need's checked content, as the service assembled it from a form: where it lies (unit, commune,

@@ -1,4 +1,4 @@
-package vn.chungtay.need;
+package vn.chungtay.shared.money;
 
 /** An amount of Vietnamese đồng, whole đồng only (VND has no smaller unit in use); never negative. */
 public record Vnd(long dong) implements Comparable<Vnd> {
