@@ -75,7 +75,7 @@ public class MailOutbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long enqueue(OutgoingMail mail) {
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                         insert into mail_outbox (recipient, subject, body_html, body_text, next_attempt_at, created_at)
                         values (:recipient, :subject, :html, :text, :now, :now) returning id""")
                 .param("recipient", mail.recipient())
@@ -85,6 +85,15 @@ public class MailOutbox {
                 .param("now", Timestamp.from(Instant.now(clock)))
                 .query(Long.class)
                 .single();
+        int position = 0;
+        for (OutgoingMail.Attachment attachment : mail.attachments()) {
+            jdbc.sql("""
+                            insert into mail_attachment (mail_id, position, filename, content_type, content)
+                            values (?, ?, ?, ?, ?)""")
+                    .params(id, position++, attachment.filename(), attachment.contentType(), attachment.content())
+                    .update();
+        }
+        return id;
     }
 
     /** Where a mail of the outbox stands, if it exists. */
@@ -176,6 +185,20 @@ public class MailOutbox {
         helper.setTo(mail.recipient());
         helper.setSubject(mail.subject());
         helper.setText(mail.text(), mail.html());
+        jdbc.sql("select filename, content_type, content from mail_attachment where mail_id = ? order by position")
+                .param(mail.id())
+                .query((rs, n) -> new OutgoingMail.Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .list()
+                .forEach(attachment -> {
+                    try {
+                        helper.addAttachment(
+                                attachment.filename(),
+                                new org.springframework.core.io.ByteArrayResource(attachment.content()),
+                                attachment.contentType());
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException("Attachment " + attachment.filename() + " not added", e);
+                    }
+                });
         return message;
     }
 

@@ -67,6 +67,33 @@ class MailOutboxIntegrationTests {
     }
 
     @Test
+    void attachmentsTravelWithTheMail() throws Exception {
+        String to = recipient();
+        byte[] pdf = "%PDF-1.7 kiểm thử".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        transaction.execute(status -> outbox.enqueue(new OutgoingMail(
+                to,
+                "Báo cáo kèm tệp",
+                "<p>Xem tệp đính kèm</p>",
+                "Xem tệp đính kèm",
+                java.util.List.of(new OutgoingMail.Attachment("bao-cao.pdf", "application/pdf", pdf)))));
+
+        outbox.sendDue();
+
+        MimeMessage received = Mails.awaitTo(greenMail, to, 1).get(0);
+        var multipart = (jakarta.mail.Multipart) received.getContent();
+        boolean found = false;
+        for (int i = 0; i < multipart.getCount(); i++) {
+            var part = multipart.getBodyPart(i);
+            if ("bao-cao.pdf".equals(part.getFileName())) {
+                found = true;
+                assertThat(part.getInputStream().readAllBytes()).isEqualTo(pdf);
+                assertThat(part.getContentType()).startsWith("application/pdf");
+            }
+        }
+        assertThat(found).as("the PDF is attached").isTrue();
+    }
+
+    @Test
     void failedSendStaysPendingWithBackoffAndIsSentOnceTheServerIsBack() throws Exception {
         greenMail.stop();
         String to = recipient();
