@@ -123,7 +123,8 @@ public class DeliveryManagement {
                                 .map(Campaign::name)
                                 .orElse(Campaign.codeOf(new CampaignId(campaignId))),
                         new Vnd(allocated),
-                        new Vnd(delivered.getOrDefault(campaignId, 0L)))));
+                        new Vnd(delivered.getOrDefault(campaignId, 0L)),
+                        allocations.goods(needId, campaignId))));
         return choices;
     }
 
@@ -220,18 +221,19 @@ public class DeliveryManagement {
                 actor.username()));
         for (int i = 0; i < checked.items.size(); i++) {
             CheckedItem item = checked.items.get(i);
-            store.insertItem(id, i, item.name, item.unit, item.quantity, item.value);
+            store.insertItem(id, i, item.name, item.unit, item.quantity, item.value, item.inKind, item.key);
         }
         for (long childId : checked.childIds) {
             store.insertChild(id, childId, checked.share(), checked.moneyShare());
         }
         store.setLedgerEntries(id, post(id, need, checked));
+        DeliveryView recorded = store.find(id).orElseThrow();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("needId", need.id().value());
         after.put("campaignId", checked.campaignId);
         after.put("date", checked.date.toString());
         after.put("amountDong", checked.amount);
-        after.put("valueDong", checked.value());
+        after.put("valueDong", recorded.value().dong());
         after.put("items", checked.items.size());
         after.put("childrenCount", checked.childrenCount);
         after.put("childrenListed", checked.childIds.size());
@@ -248,31 +250,53 @@ public class DeliveryManagement {
         return store.find(id).orElseThrow();
     }
 
-    /** One DELIVERY entry per part (money, each item), all carrying the delivery's id. */
+    /**
+     * The ledger entries of a delivery, all carrying its id: one for the money (cash handed over
+     * plus goods bought with the need's money) and one per kind of goods given in kind, valued by
+     * the ledger. The children are counted on the first entry only, so sums over entries count
+     * each child once.
+     */
     private List<Long> post(long deliveryId, NeedView need, Checked checked) {
         List<Long> entries = new ArrayList<>();
         CampaignId campaign = new CampaignId(checked.campaignId);
         Destination from = Destination.toNeed(need.id().value());
         String ref = Long.toString(deliveryId);
+        int childrenCount = checked.childrenCount;
         try {
-            if (checked.amount > 0) {
-                entries.add(entryId(ledger.deliver(new DeliveryPosting(
-                        campaign, from, checked.date, new Vnd(checked.amount), null, checked.childrenCount, ref))));
+            long money = checked.amount
+                    + checked.items.stream()
+                            .filter(i -> !i.inKind)
+                            .mapToLong(CheckedItem::value)
+                            .sum();
+            if (money > 0) {
+                entries.add(entryId(ledger.deliver(
+                        new DeliveryPosting(campaign, from, checked.date, new Vnd(money), null, childrenCount, ref))));
+                childrenCount = 0;
             }
-            for (CheckedItem item : checked.items) {
-                entries.add(entryId(ledger.deliver(new DeliveryPosting(
+            for (int position = 0; position < checked.items.size(); position++) {
+                CheckedItem item = checked.items.get(position);
+                if (!item.inKind) {
+                    continue;
+                }
+                LedgerEntry entry = ledger.deliver(new DeliveryPosting(
                         campaign,
                         from,
                         checked.date,
-                        new Vnd(item.value),
+                        Vnd.ZERO,
                         new Item(item.name, item.unit, item.quantity),
-                        checked.childrenCount,
-                        ref))));
+                        childrenCount,
+                        ref));
+                childrenCount = 0;
+                entries.add(entryId(entry));
+                store.setItemValue(
+                        deliveryId,
+                        position,
+                        entry.amount() == null ? 0 : entry.amount().dong());
             }
         } catch (LedgerRuleBroken e) {
             throw new DeliveryRefused(e.rule(), e.messageKey(), e.arguments());
         }
-        return entries;
+        return entries.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     private static Long entryId(LedgerEntry entry) {
@@ -448,7 +472,8 @@ public class DeliveryManagement {
         }
     }
 
-    private record CheckedItem(String name, String unit, long quantity, long value) {}
+    /** Goods: {@code inKind} when allocated to the need as goods (valued by the ledger), else bought. */
+    private record CheckedItem(String name, String unit, long quantity, long value, boolean inKind, String key) {}
 
     private record Upload(String name, String contentType, String sha256, byte[] content) {}
 
@@ -543,12 +568,13 @@ public class DeliveryManagement {
             c.problems.add(problem("items", "delivery.items.tooMany", MAX_ITEMS));
         }
         for (int i = 0; i < Math.min(form.items().size(), MAX_ITEMS); i++) {
-            checkItem(form.items().get(i), i, need, c);
+            checkItem(form.items().get(i), i, need, c, allocations);
         }
         if (c.problems.stream()
                         .noneMatch(
                                 p -> p.field().startsWith("amount") || p.field().startsWith("items"))
-                && c.value() <= 0) {
+                && c.value() <= 0
+                && c.items.stream().noneMatch(CheckedItem::inKind)) {
             c.problems.add(problem("amount", "delivery.amount.orItemsRequired"));
         }
         // children
@@ -604,7 +630,8 @@ public class DeliveryManagement {
         return c;
     }
 
-    private static void checkItem(DeliveryForm.ItemLine line, int index, NeedView need, Checked c) {
+    private static void checkItem(
+            DeliveryForm.ItemLine line, int index, NeedView need, Checked c, NeedAllocations allocations) {
         String field = "items[" + index + "]";
         String name = VietnameseText.clean(line.name());
         String unit = VietnameseText.clean(line.unit());
@@ -622,8 +649,13 @@ public class DeliveryManagement {
             c.problems.add(problem(field + ".quantity", "delivery.item.quantity", index + 1));
             ok = false;
         }
+        String key = ok ? NeedAllocations.itemKey(name, unit) : "";
+        boolean inKind =
+                ok && c.campaignId > 0 && allocations.allocatedInKind(need.id().value(), c.campaignId, key);
         Long value;
-        if (TypedInput.trimmed(line.value()).isEmpty()) {
+        if (inKind) {
+            value = 0L;
+        } else if (TypedInput.trimmed(line.value()).isEmpty()) {
             boolean needsUnit = unit != null && unit.equalsIgnoreCase(need.unit());
             value = needsUnit
                             && quantity != null
@@ -643,7 +675,7 @@ public class DeliveryManagement {
             }
         }
         if (ok) {
-            c.items.add(new CheckedItem(name, unit, quantity, value));
+            c.items.add(new CheckedItem(name, unit, quantity, value, inKind, key));
         }
     }
 

@@ -33,8 +33,11 @@ public record DeliveryView(
         String recordedBy,
         Instant recordedAt) {
 
-    /** Goods handed over, with their value in đồng. */
-    public record Item(String name, String unit, long quantity, Vnd value) {}
+    /**
+     * Goods handed over, with their value in đồng: {@code inKind} goods were given in kind and
+     * allocated as goods (valued by the ledger), the others bought with the need's money.
+     */
+    public record Item(String name, String unit, long quantity, Vnd value, boolean inKind) {}
 
     /** A child who received part of it: {@code childId} null when the child's data was withdrawn. */
     public record Recipient(Long childId, String received, Vnd amount) {}

@@ -17,7 +17,7 @@ create table delivery (
     -- money handed over in cash or by transfer (0 when only goods)
     amount_dong         bigint        not null default 0 check (amount_dong >= 0),
     -- money plus the value of the goods: what left the need's allocation in the ledger
-    value_dong          bigint        not null check (value_dong > 0),
+    value_dong          bigint        not null check (value_dong >= 0),
     children_count      integer       not null check (children_count between 1 and 100000),
     handed_over_by      varchar(200)  not null,
     note                varchar(1000),
@@ -38,7 +38,11 @@ create table delivery_item (
     name        varchar(200) not null check (length(name) > 0),
     unit        varchar(40)  not null check (length(unit) > 0),
     quantity    bigint       not null check (quantity > 0),
-    value_dong  bigint       not null check (value_dong > 0),
+    value_dong  bigint       not null check (value_dong >= 0),
+    -- goods given in kind and allocated to the need as goods (posted to the ledger as items, valued
+    -- by the ledger), or bought with the need's money (posted as money, valued by the officer)
+    in_kind     boolean      not null default false,
+    item_key    varchar(250) not null,
     primary key (delivery_id, position)
 );
 
@@ -90,11 +94,22 @@ create constraint trigger delivery_confirmed_has_proof
     deferrable initially deferred
     for each row execute function delivery_confirmed_has_proof();
 
--- money allocated to each need per campaign, kept from the ledger's postings (allocations less
--- their reversals): the campaigns a delivery may come from
+-- money (and value of goods) allocated to each need per campaign, kept from the ledger's postings
+-- (allocations less their reversals): the campaigns a delivery may come from
 create table delivery_need_allocation (
     need_id        bigint not null,
     campaign_id    bigint not null,
     allocated_dong bigint not null check (allocated_dong >= 0),
     primary key (need_id, campaign_id)
+);
+
+-- goods allocated in kind to each need per campaign, by the ledger's item key (folded name | unit)
+create table delivery_need_goods (
+    need_id     bigint       not null,
+    campaign_id bigint       not null,
+    item_key    varchar(250) not null,
+    name        varchar(200) not null,
+    unit        varchar(40)  not null,
+    quantity    bigint       not null check (quantity >= 0),
+    primary key (need_id, campaign_id, item_key)
 );

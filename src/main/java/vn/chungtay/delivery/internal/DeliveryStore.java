@@ -93,17 +93,40 @@ public class DeliveryStore {
                 .single();
     }
 
-    public void insertItem(long deliveryId, int position, String name, String unit, long quantity, long valueDong) {
+    public void insertItem(
+            long deliveryId,
+            int position,
+            String name,
+            String unit,
+            long quantity,
+            long valueDong,
+            boolean inKind,
+            String itemKey) {
         jdbc.sql("""
-                        insert into delivery_item (delivery_id, position, name, unit, quantity, value_dong)
-                        values (:delivery, :position, :name, :unit, :quantity, :value)""")
+                        insert into delivery_item (delivery_id, position, name, unit, quantity, value_dong, in_kind, item_key)
+                        values (:delivery, :position, :name, :unit, :quantity, :value, :inKind, :key)""")
                 .param("delivery", deliveryId)
                 .param("position", position)
                 .param("name", name)
                 .param("unit", unit)
                 .param("quantity", quantity)
                 .param("value", valueDong)
+                .param("inKind", inKind)
+                .param("key", itemKey)
                 .update();
+    }
+
+    /** The value of goods in kind as the ledger counted it, and the delivery's total with it. */
+    public void setItemValue(long deliveryId, int position, long valueDong) {
+        jdbc.sql("update delivery_item set value_dong = :value where delivery_id = :delivery and position = :position")
+                .param("value", valueDong)
+                .param("delivery", deliveryId)
+                .param("position", position)
+                .update();
+        jdbc.sql("""
+                        update delivery d set value_dong = d.amount_dong
+                            + coalesce((select sum(i.value_dong) from delivery_item i where i.delivery_id = d.id), 0)
+                        where d.id = :delivery""").param("delivery", deliveryId).update();
     }
 
     public void insertChild(long deliveryId, long childId, String received, Long amountDong) {
@@ -329,11 +352,11 @@ public class DeliveryStore {
     }
 
     private List<DeliveryView.Item> items(long deliveryId) {
-        return jdbc.sql("select name, unit, quantity, value_dong from delivery_item where delivery_id = :id"
+        return jdbc.sql("select name, unit, quantity, value_dong, in_kind from delivery_item where delivery_id = :id"
                         + " order by position")
                 .param("id", deliveryId)
-                .query((rs, n) ->
-                        new DeliveryView.Item(rs.getString(1), rs.getString(2), rs.getLong(3), new Vnd(rs.getLong(4))))
+                .query((rs, n) -> new DeliveryView.Item(
+                        rs.getString(1), rs.getString(2), rs.getLong(3), new Vnd(rs.getLong(4)), rs.getBoolean(5)))
                 .list();
     }
 

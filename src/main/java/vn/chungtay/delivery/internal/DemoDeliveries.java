@@ -31,8 +31,8 @@ import vn.chungtay.shared.security.CurrentActor;
 
 /**
  * Deliveries for about half of the demo needs that received allocations (after the donation demo
- * data), each with a small generated picture as the signed list; goods when what is left divides
- * into the need's unit, money otherwise. Runs once: nothing happens when the demo communes already
+ * data), each with a small generated picture as the signed list: goods given in kind as goods,
+ * else goods bought with the money when it divides into the need's unit, else money. Runs once: nothing happens when the demo communes already
  * have deliveries, and nothing but one line in the log when no need has an allocation.
  */
 @Component
@@ -97,21 +97,28 @@ class DemoDeliveries implements ApplicationRunner {
                     .filter(c -> c.campaignId() == candidate.getValue())
                     .findFirst()
                     .orElse(null);
-            if (choice == null || choice.remaining().isZero()) {
+            if (choice == null || (choice.remaining().isZero() && choice.goods().isEmpty())) {
                 continue;
             }
+            List<DeliveryForm.ItemLine> goodsInKind = choice.goods().stream()
+                    .filter(g -> g.remaining() > 0)
+                    .map(g -> new DeliveryForm.ItemLine(g.name(), g.unit(), Long.toString(g.remaining()), ""))
+                    .toList();
             long left = choice.remaining().dong();
             long unitCost = need.unitCost().dong();
-            boolean goods = unitCost > 0 && left % unitCost == 0 && index % 4 != 1;
+            boolean bought = goodsInKind.isEmpty() && unitCost > 0 && left % unitCost == 0 && index % 4 != 1;
             String name = need.description().length() > 120 ? need.description().substring(0, 120) : need.description();
+            List<DeliveryForm.ItemLine> items = !goodsInKind.isEmpty()
+                    ? goodsInKind
+                    : bought
+                            ? List.of(new DeliveryForm.ItemLine(name, need.unit(), Long.toString(left / unitCost), ""))
+                            : List.of();
             DeliveryForm form = new DeliveryForm(
                     need.id().value(),
                     choice.campaignId(),
                     null,
-                    goods ? "" : Long.toString(left),
-                    goods
-                            ? List.of(new DeliveryForm.ItemLine(name, need.unit(), Long.toString(left / unitCost), ""))
-                            : List.of(),
+                    items.isEmpty() ? Long.toString(left) : "",
+                    items,
                     "",
                     List.of(),
                     "",
