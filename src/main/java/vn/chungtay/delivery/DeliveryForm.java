@@ -23,10 +23,11 @@ public record DeliveryForm(
         String note,
         Boolean confirmDuplicate) {
 
-    /** Goods handed over: text as typed; blank lines are ignored. */
+    /** Goods handed over: text as typed. */
     public record ItemLine(String name, String unit, String quantity, String value) {
+        /** A line with no name, quantity or value is left out (the form offers the need's unit in advance). */
         public boolean blank() {
-            return isBlank(name) && isBlank(unit) && isBlank(quantity) && isBlank(value);
+            return isBlank(name) && isBlank(quantity) && isBlank(value);
         }
     }
 

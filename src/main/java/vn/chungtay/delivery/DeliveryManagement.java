@@ -526,7 +526,8 @@ public class DeliveryManagement {
             if (!allocated
                     && (choices.size() > 0
                             || ledger.allocatedToNeed(need.id().value()).isZero())) {
-                c.problems.add(problem("campaignId", "delivery.campaign.notAllocated", form.campaignId()));
+                c.problems.add(
+                        problem("campaignId", "delivery.campaign.notAllocated", Long.toString(form.campaignId())));
             }
             c.campaignId = form.campaignId();
         } else if (choices.size() == 1) {
@@ -685,14 +686,14 @@ public class DeliveryManagement {
      */
     private void checkChild(long childId, NeedView need, Actor actor, Checked c) {
         if (childId <= 0 || !children.canUse(actor, new ChildId(childId))) {
-            c.problems.add(problem("childIds", "delivery.child.notUsable", childId));
+            c.problems.add(problem("childIds", "delivery.child.notUsable", Long.toString(childId)));
             return;
         }
         String commune = children.anonymousProfile(new ChildId(childId))
                 .map(AnonymousChild::communeCode)
                 .orElseGet(() -> communeFromRecord(childId));
         if (commune == null || !commune.equals(need.communeCode())) {
-            c.problems.add(problem("childIds", "delivery.child.otherCommune", childId));
+            c.problems.add(problem("childIds", "delivery.child.otherCommune", Long.toString(childId)));
             return;
         }
         c.childIds.add(childId);
