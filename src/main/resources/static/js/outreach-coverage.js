@@ -17,6 +17,7 @@ document.addEventListener("DOMContentLoaded", function () {
     options: {
       responsive: true,
       animation: false,
+      aspectRatio: window.innerWidth < 576 ? 1.5 : 3,
       scales: {
         activities: { type: "linear", position: "left", beginAtZero: true, ticks: { precision: 0 } },
         people: { type: "linear", position: "right", beginAtZero: true, grid: { drawOnChartArea: false }, ticks: { precision: 0 } }
