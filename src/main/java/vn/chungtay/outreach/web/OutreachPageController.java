@@ -108,6 +108,9 @@ class OutreachPageController {
             @RequestParam(required = false) String village,
             Model model) {
         Actor actor = CurrentActor.get();
+        if (!actor.canManage()) {
+            throw new vn.chungtay.shared.security.OutsideScope(actor.username() + " may not record outreach");
+        }
         String communeCode = communeOf(commune, village, actor);
         if (communeCode == null) {
             return chooseCommune(model, actor);
