@@ -27,7 +27,8 @@ public final class OfficialPdf {
                 table.layout { width: 100%; border-collapse: collapse; }
                 table.layout td { vertical-align: top; text-align: center; padding: 0; }
                 .header { font-size: 13pt; }
-                .national { font-size: 12pt; font-weight: bold; }
+                .national { font-size: 11.5pt; font-weight: bold; white-space: nowrap; }
+                .motto { font-weight: bold; white-space: nowrap; }
                 .bold { font-weight: bold; }
                 .italic { font-style: italic; }
                 h1 { font-size: 14pt; text-align: center; margin: 18pt 0 0 0; }
@@ -44,7 +45,7 @@ public final class OfficialPdf {
                 .recipients .label { font-size: 12pt; font-weight: bold; font-style: italic; }
                 </style></head><body>
                 """);
-        html.append("<table class=\"layout header\"><tr><td style=\"width:40%\">");
+        html.append("<table class=\"layout header\"><tr><td style=\"width:38%\">");
         List<String> body = document.issuingBody();
         for (int i = 0; i < body.size(); i++) {
             html.append("<div")
@@ -55,11 +56,11 @@ public final class OfficialPdf {
         }
         html.append("<div style=\"margin-top:6pt\">")
                 .append(escape(document.numberLine()))
-                .append("</div></td><td style=\"width:60%\">");
+                .append("</div></td><td style=\"width:62%\">");
         html.append("<div class=\"national\">")
                 .append(escape(OfficialDocument.NATIONAL_NAME))
                 .append("</div>");
-        html.append("<div class=\"bold\">")
+        html.append("<div class=\"motto\">")
                 .append(escape(OfficialDocument.MOTTO))
                 .append("</div>");
         html.append("<div class=\"italic\" style=\"margin-top:6pt\">")
