@@ -19,7 +19,7 @@ import vn.chungtay.reporting.ReportRuleViolated;
  * The reports API's answers: bad input 400 naming the field (in the caller's language, Vietnamese
  * by default), a broken workflow rule 409 naming the rule, a concurrent change 409.
  */
-@RestControllerAdvice(assignableTypes = ReportApiController.class)
+@RestControllerAdvice(assignableTypes = {ReportApiController.class, ReportSetupApiController.class})
 class ReportApiErrors {
 
     private final MessageSource messages;
