@@ -36,7 +36,8 @@ class NeedIndicatorsIntegrationTests {
                 .orElseThrow();
     }
 
-    private void need(String commune, int year, boolean funded, boolean delivered) {
+    private NeedId need(String commune, int year, boolean funded, boolean delivered) {
+        NeedId[] id = new NeedId[1];
         CurrentActor.runAs(Actor.SYSTEM, () -> {
             NeedView need = needs.create(new NeedForm(
                     "COMMUNE",
@@ -64,27 +65,36 @@ class NeedIndicatorsIntegrationTests {
             if (delivered) {
                 needs.markDelivered(need.id());
             }
+            id[0] = need.id();
         });
+        return id[0];
     }
 
     @Test
-    void countsNeedsPublishedFundedAndDeliveredInThePeriodWithinTheUnits() {
+    void countsNeedsPublishedFundedAndDeliveredInThePeriodWithinTheUnitsAndForgetsWithdrawnFunding() {
         LocalDate today = organisation.today();
         OrgUnitView commune = organisation.children("14", today).stream()
                 .filter(OrgUnitView::isCommune)
                 .findFirst()
                 .orElseThrow();
         need(commune.code(), today.getYear(), false, false);
-        need(commune.code(), today.getYear(), true, false);
+        NeedId funded = need(commune.code(), today.getYear(), true, false);
         need(commune.code(), today.getYear(), true, true);
 
         Map<String, Long> figures = needProvider()
-                .figures(new FigureScope(commune.code(), Set.of(commune.code()), today.minusDays(1), today));
+                .figures(
+                        new FigureScope(commune.code(), Set.of(commune.code()), today.minusDays(1), today.plusDays(1)));
 
         assertThat(figures)
                 .containsEntry("need.published", 3L)
                 .containsEntry("need.funded", 2L)
                 .containsEntry("need.delivered", 1L);
+        CurrentActor.runAs(Actor.SYSTEM, () -> needs.withdrawFunding(funded, new Vnd(500_000)));
+        assertThat(needProvider()
+                        .figures(new FigureScope(
+                                commune.code(), Set.of(commune.code()), today.minusDays(1), today.plusDays(1))))
+                .containsEntry("need.published", 3L)
+                .containsEntry("need.funded", 1L);
         assertThat(needProvider()
                         .figures(new FigureScope(
                                 commune.code(),
@@ -93,7 +103,8 @@ class NeedIndicatorsIntegrationTests {
                                 LocalDate.of(2020, 12, 31))))
                 .containsEntry("need.published", 0L)
                 .containsEntry("need.funded", 0L);
-        assertThat(needProvider().figures(new FigureScope("00004", Set.of("00004"), today.minusDays(1), today)))
+        assertThat(needProvider()
+                        .figures(new FigureScope("00004", Set.of("00004"), today.minusDays(1), today.plusDays(1))))
                 .containsEntry("need.published", 0L);
         assertThat(needProvider().indicators())
                 .allMatch(d -> d.summable() && d.groupKey().equals("reporting.group.needs"));

@@ -9,12 +9,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.chungtay.need.NeedDelivered;
 import vn.chungtay.need.NeedFundingRecorded;
+import vn.chungtay.need.NeedFundingWithdrawn;
 import vn.chungtay.need.NeedId;
 import vn.chungtay.need.NeedStatus;
 
 /**
  * Remembers when a need became funded and when it was delivered (in the transaction of the change),
- * so that the annual report counts it in the period it happened.
+ * so that the annual report counts it in the period it happened; funding withdrawn below the total
+ * forgets the first.
  */
 @Component
 class NeedMilestones {
@@ -31,6 +33,16 @@ class NeedMilestones {
     void on(NeedFundingRecorded event) {
         if (NeedStatus.FUNDED.name().equals(event.after().get("status"))) {
             reached(event.needId(), "FUNDED");
+        }
+    }
+
+    /** Funding taken back below the total: the need no longer counts as funded (until it is again). */
+    @EventListener
+    void on(NeedFundingWithdrawn event) {
+        if (!NeedStatus.FUNDED.name().equals(event.after().get("status"))) {
+            jdbc.sql("delete from need_milestone where need_id = :need and kind = 'FUNDED'")
+                    .param("need", event.needId().value())
+                    .update();
         }
     }
 
