@@ -110,4 +110,35 @@ class YearlyCampaignIntegrationTests {
                 List.of()));
         assertThat(campaigns.details(old.id()).programme()).map(Programme::code).contains("DA588_2019_2025");
     }
+
+    @Test
+    void demoUnitsHaveTheir2025And2026CampaignsWithAccountsAndTheCommunesOneMore() {
+        for (String unit : List.of("68", "24640", "24649")) {
+            for (int year : List.of(2025, 2026)) {
+                Campaign yearly = campaigns.list(unit, year).stream()
+                        .filter(c -> c.name().startsWith("Ngày vì người nghèo 17/10 năm " + year))
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(yearly.receivingFrom()).isEqualTo(LocalDate.of(year, 10, 17));
+                assertThat(yearly.receivingTo()).isEqualTo(LocalDate.of(year, 11, 18));
+                assertThat(yearly.accounts()).isNotEmpty();
+            }
+        }
+        for (String commune : List.of("24640", "24649")) {
+            assertThat(campaigns.list(commune, 2026))
+                    .filteredOn(c -> !c.name().contains("17/10"))
+                    .anySatisfy(c -> assertThat(c.accounts())
+                            .singleElement()
+                            .satisfies(a -> assertThat(a.bankBin()).isIn("970436", "970415")));
+        }
+        assertThat(campaigns
+                        .details(campaigns.list("24640", 2025).stream()
+                                .filter(c -> c.name().contains("17/10"))
+                                .findFirst()
+                                .orElseThrow()
+                                .id())
+                        .programme())
+                .map(Programme::code)
+                .contains("DA588_2019_2025");
+    }
 }
