@@ -230,4 +230,56 @@ class CampaignPagesIntegrationTests {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/public/campaigns/999999999")).andExpect(status().isNotFound());
     }
+
+    @Autowired
+    vn.chungtay.ledger.Ledger ledger;
+
+    @Autowired
+    vn.chungtay.organisation.OrganisationManagement organisation;
+
+    @Test
+    void dashboardCountsTheLedgerNetOfReversalsPerCommuneCategoryAndVillage() throws Exception {
+        Campaign campaign = campaigns.create(new CampaignForm(
+                "Bảng theo dõi thử " + UUID.randomUUID().toString().substring(0, 8),
+                "24640",
+                LocalDate.of(2026, 11, 1),
+                LocalDate.of(2026, 12, 31),
+                10_000_000L,
+                2026,
+                List.of(),
+                List.of()));
+        campaigns.setTargets(
+                campaign.id(),
+                new CampaignTargetsForm(10_000_000L, List.of(new CampaignTargetsForm.Category("DO_AM", 40, 0L))));
+        var village = organisation.villages("24640", organisation.today()).get(0);
+        LocalDate day = LocalDate.of(2026, 11, 2);
+        ledger.postReceipt(new vn.chungtay.ledger.ReceiptPosting(
+                campaign.id(), "24640", day, Vnd.of(5_000_000), null, 990_001L, "Ẩn danh", "ung ho", "test-1"));
+        var mistaken = ledger.postReceipt(new vn.chungtay.ledger.ReceiptPosting(
+                campaign.id(), "24640", day, Vnd.of(1_000_000), null, 990_002L, "Ẩn danh", "nham", "test-2"));
+        ledger.reverse(mistaken.id(), "Ghi nhầm chiến dịch");
+        var destination = new vn.chungtay.ledger.Destination(null, "24640", village.code(), "DO_AM");
+        ledger.allocate(new vn.chungtay.ledger.AllocationPosting(
+                campaign.id(), "24640", destination, day, Vnd.of(2_000_000), null, "áo ấm"));
+        ledger.deliver(new vn.chungtay.ledger.DeliveryPosting(
+                campaign.id(), destination, day, Vnd.of(1_500_000), null, 10, "test-delivery"));
+
+        mvc.perform(get("/campaigns/{id}/dashboard", campaign.id().value()).with(signedIn("xa.cujut")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Đã nhận 5.000.000 ₫ / mục tiêu 10.000.000 ₫ (50%)")))
+                .andExpect(content().string(containsString("Đã phân bổ 2.000.000 ₫, đã trao 1.500.000 ₫")))
+                .andExpect(content().string(containsString("Đã hỗ trợ 10 / 40 lượt trẻ em")))
+                .andExpect(content().string(containsString("id=\"by-commune\"")));
+        String page = mvc.perform(
+                        get("/campaigns/{id}/dashboard", campaign.id().value()).with(signedIn("xa.cujut")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String notReached = page.substring(page.indexOf("id=\"villages-not-reached\""));
+        assertThat(notReached).doesNotContain(">" + village.fullName() + "<");
+        mvc.perform(get("/public/campaigns/{id}", campaign.id().value()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Đã nhận 5.000.000 ₫")))
+                .andExpect(content().string(not(containsString("990001"))));
+    }
 }

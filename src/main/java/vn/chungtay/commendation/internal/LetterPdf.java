@@ -43,20 +43,20 @@ public final class LetterPdf {
                                 : "@page { size: A4; margin: 20mm 15mm 20mm 30mm; }")
                 .append("""
                         body { font-family: serif; font-size: 14pt; line-height: 1.35; color: #000; }
-                        .frame { border: 3pt double #8b0000; padding: 10mm 14mm; min-height: 160mm; }
+                        .frame { border: 3pt double #8b0000; padding: 8mm 12mm; height: 150mm; }
                         table.head { width: 100%; border-collapse: collapse; }
                         table.head td { vertical-align: top; text-align: center; font-size: 12.5pt; padding: 0; }
                         .strong { font-weight: bold; }
                         .date { font-style: italic; }
-                        .presenter { text-align: center; font-weight: bold; margin-top: 8mm; font-size: 14pt; }
+                        .presenter { text-align: center; font-weight: bold; margin-top: 12mm; font-size: 14pt; }
                         .title { text-align: center; font-weight: bold; color: #b00000; margin: 4mm 0; }
-                        .cert .title { font-size: 40pt; letter-spacing: 2pt; }
+                        .cert .title { font-size: 36pt; letter-spacing: 2pt; margin: 8mm 0 6mm 0; }
                         .letter .title { font-size: 18pt; margin-top: 10mm; }
-                        .recipient { text-align: center; font-size: 20pt; font-weight: bold; margin: 3mm 0 5mm 0; }
+                        .recipient { text-align: center; font-size: 22pt; font-weight: bold; margin: 3mm 0 8mm 0; }
                         .letter .recipient { text-align: left; font-size: 14pt; font-weight: normal; }
                         p.body { text-align: justify; text-indent: 10mm; margin: 0 0 3mm 0; }
                         .cert p.body { text-align: center; text-indent: 0; }
-                        table.sign { width: 100%; margin-top: 8mm; }
+                        table.sign { width: 100%; margin-top: 12mm; }
                         table.sign td { width: 50%; text-align: center; vertical-align: top; }
                         """)
                 .append("</style></head><body class=\"")
