@@ -120,7 +120,8 @@ class PostgresLedger implements Ledger {
                 null,
                 null,
                 null,
-                limited(posting.sourceRef(), 100));
+                limited(posting.sourceRef(), 100),
+                ReferenceKeys.of(posting.message()));
         Chain chain = lockChain(draft.campaignId());
         Stored entry = insert(draft, chain);
         String key = itemKey(item);
@@ -287,7 +288,8 @@ class PostgresLedger implements Ledger {
                 original.id(),
                 original.sequence(),
                 why,
-                original.sourceRef());
+                original.sourceRef(),
+                List.of());
         Stored reversal = insert(draft, chain);
         boolean external = original.fromAccount().startsWith("DONOR:");
         for (TraceRow t : traces) {
@@ -352,7 +354,8 @@ class PostgresLedger implements Ledger {
                 null,
                 null,
                 null,
-                sourceRef);
+                sourceRef,
+                List.of());
         Stored entry = insert(draft, chain);
         for (Taken t : takes) {
             takeFromLot(campaignId, from, key, t.lot(), t.amount(), t.quantity());
@@ -617,10 +620,10 @@ class PostgresLedger implements Ledger {
                             insert into ledger_entry (campaign_id, sequence, kind, entry_date, amount_dong, item_name, item_unit,
                                 item_quantity, item_key, from_account, to_account, commune_code, village_code, category_code,
                                 need_id, donor_id, donor_public_name, public_message, children_count, reverses_id,
-                                reverses_sequence, reason, source_ref, search_folded, previous_hash, hash, created_by)
+                                reverses_sequence, reason, source_ref, search_folded, reference_keys, previous_hash, hash, created_by)
                             values (:campaign, :sequence, :kind, :date, :amount, :itemName, :itemUnit, :itemQuantity, :itemKey,
                                 :from, :to, :commune, :village, :category, :need, :donor, :donorName, :message, :children,
-                                :reverses, :reversesSequence, :reason, :sourceRef, :folded, :previous, :hash, :by)
+                                :reverses, :reversesSequence, :reason, :sourceRef, :folded, :keys, :previous, :hash, :by)
                             returning id""")
                     .param("campaign", d.campaignId())
                     .param("sequence", sequence)
@@ -646,6 +649,7 @@ class PostgresLedger implements Ledger {
                     .param("reason", d.reason())
                     .param("sourceRef", d.sourceRef())
                     .param("folded", folded)
+                    .param("keys", d.referenceKeys().toArray(new String[0]))
                     .param("previous", chain.headHash())
                     .param("hash", hash)
                     .param("by", limited(CurrentActor.orSystem().username(), 60))
@@ -925,6 +929,30 @@ class PostgresLedger implements Ledger {
                 rs.getString("hash"));
     }
 
+    /** The hashed public fields of the current row of a result set selecting {@link #COLUMNS}. */
+    static List<String> publicFields(ResultSet rs) throws SQLException {
+        return LedgerHashing.publicFields(
+                rs.getLong("campaign_id"),
+                rs.getLong("sequence"),
+                rs.getString("kind"),
+                rs.getObject("entry_date", LocalDate.class),
+                rs.getLong("amount_dong"),
+                rs.getString("item_name"),
+                rs.getString("item_unit"),
+                (Long) rs.getObject("item_quantity"),
+                rs.getString("from_account"),
+                rs.getString("to_account"),
+                rs.getString("commune_code"),
+                rs.getString("village_code"),
+                rs.getString("category_code"),
+                (Long) rs.getObject("need_id"),
+                rs.getString("donor_public_name"),
+                rs.getString("public_message"),
+                rs.getInt("children_count"),
+                (Long) rs.getObject("reverses_sequence"),
+                rs.getString("reason"));
+    }
+
     Optional<Stored> stored(LedgerEntryId id) {
         return jdbc.sql("select " + COLUMNS + " from ledger_entry e where e.id = :id")
                 .param("id", id.value())
@@ -1171,27 +1199,7 @@ class PostgresLedger implements Ledger {
                 fail(sequence, "previous_hash is not the hash of entry " + (sequence - 1));
                 return;
             }
-            Long quantity = (Long) rs.getObject("item_quantity");
-            List<String> fields = LedgerHashing.publicFields(
-                    rs.getLong("campaign_id"),
-                    sequence,
-                    rs.getString("kind"),
-                    rs.getObject("entry_date", LocalDate.class),
-                    rs.getLong("amount_dong"),
-                    rs.getString("item_name"),
-                    rs.getString("item_unit"),
-                    quantity,
-                    rs.getString("from_account"),
-                    rs.getString("to_account"),
-                    rs.getString("commune_code"),
-                    rs.getString("village_code"),
-                    rs.getString("category_code"),
-                    (Long) rs.getObject("need_id"),
-                    rs.getString("donor_public_name"),
-                    rs.getString("public_message"),
-                    rs.getInt("children_count"),
-                    (Long) rs.getObject("reverses_sequence"),
-                    rs.getString("reason"));
+            List<String> fields = publicFields(rs);
             String hash = LedgerHashing.hash(fields, storedPrevious);
             if (!hash.equals(rs.getString("hash"))) {
                 fail(sequence, "the stored fields of entry " + sequence + " no longer give its hash");
@@ -1247,5 +1255,6 @@ class PostgresLedger implements Ledger {
             Long reversesId,
             Long reversesSequence,
             String reason,
-            String sourceRef) {}
+            String sourceRef,
+            List<String> referenceKeys) {}
 }
