@@ -987,29 +987,23 @@ class PostgresLedger implements Ledger {
 
     @Override
     public CampaignTotals totals(CampaignId campaign) {
-        Map<String, Long> sums = new HashMap<>();
-        jdbc.sql("select e.kind, coalesce(sum(e.amount_dong), 0) from ledger_entry e where e.campaign_id = :c"
-                        + " and e.kind in ('RECEIPT', 'ALLOCATION', 'DELIVERY') and" + NOT_REVERSED
-                        + " group by e.kind")
-                .param("c", campaign.value())
-                .query(rs -> {
-                    sums.put(rs.getString(1), rs.getLong(2));
-                });
         long pools = jdbc.sql("select coalesce(sum(amount_dong), 0) from ledger_balance"
                         + " where campaign_id = :c and account like 'POOL:%'")
                 .param("c", campaign.value())
                 .query(Long.class)
                 .single();
-        long count = jdbc.sql("select count(*) from ledger_entry where campaign_id = :c")
+        // kept by the balance trigger (received, allocated, delivered) and by each posting (entry_count)
+        return jdbc.sql("select received_dong, allocated_dong, delivered_dong, entry_count from ledger_chain"
+                        + " where campaign_id = :c")
                 .param("c", campaign.value())
-                .query(Long.class)
-                .single();
-        return new CampaignTotals(
-                Vnd.of(sums.getOrDefault("RECEIPT", 0L)),
-                Vnd.of(sums.getOrDefault("ALLOCATION", 0L)),
-                Vnd.of(sums.getOrDefault("DELIVERY", 0L)),
-                Vnd.of(pools),
-                count);
+                .query((rs, n) -> new CampaignTotals(
+                        Vnd.of(rs.getLong(1)),
+                        Vnd.of(rs.getLong(2)),
+                        Vnd.of(rs.getLong(3)),
+                        Vnd.of(pools),
+                        rs.getLong(4)))
+                .optional()
+                .orElse(new CampaignTotals(Vnd.ZERO, Vnd.ZERO, Vnd.ZERO, Vnd.ZERO, 0));
     }
 
     @Override
@@ -1108,24 +1102,18 @@ class PostgresLedger implements Ledger {
 
     @Override
     public List<LedgerBalance> balances(CampaignId campaign) {
-        Map<String, String[]> items = new HashMap<>();
-        jdbc.sql("""
-                        select distinct on (item_key) item_key, item_name, item_unit from ledger_entry
-                        where campaign_id = :c and item_key <> '' order by item_key, sequence""").param("c", campaign.value()).query(rs -> {
-            items.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
-        });
         return jdbc.sql("""
-                        select account, item_key, amount_dong, quantity from ledger_balance where campaign_id = :c
+                        select account, item_key, amount_dong, quantity, item_name, item_unit from ledger_balance
+                        where campaign_id = :c
                         order by case when account like 'POOL:%' then 0 when account like 'DELIVERED:%' then 2 else 1 end,
                                  account, item_key""")
                 .param("c", campaign.value())
                 .query((rs, n) -> {
-                    String key = rs.getString(2);
-                    String[] item = key.isEmpty() ? null : items.getOrDefault(key, new String[] {key, ""});
+                    boolean goods = !rs.getString(2).isEmpty();
                     return new LedgerBalance(
                             rs.getString(1),
-                            item == null ? null : item[0],
-                            item == null ? null : item[1],
+                            goods ? rs.getString(5) : null,
+                            goods ? rs.getString(6) : null,
                             Vnd.of(rs.getLong(3)),
                             rs.getLong(4));
                 })
