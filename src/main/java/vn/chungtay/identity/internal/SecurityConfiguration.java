@@ -15,6 +15,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import vn.chungtay.identity.IdentityManagement;
 
 /**
@@ -41,6 +42,25 @@ class SecurityConfiguration {
         "/swagger-ui.html"
     };
 
+    /**
+     * No inline scripts, no framing, nothing loaded from elsewhere; inline {@code style}
+     * attributes stay allowed (Bootstrap progress bars, htmx indicators).
+     */
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+                    + " img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none';"
+                    + " base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    static void secureHeaders(HttpSecurity http) throws Exception {
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer ->
+                        referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(frame -> frame.deny())
+                .contentTypeOptions(org.springframework.security.config.Customizer.withDefaults())
+                .permissionsPolicyHeader(
+                        permissions -> permissions.policy("camera=(self), geolocation=(), microphone=()")));
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -65,6 +85,7 @@ class SecurityConfiguration {
             IdentityManagement identity,
             ApiAuthenticationEntryPoint apiErrors)
             throws Exception {
+        secureHeaders(http);
         return http.securityMatcher("/api/**")
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
@@ -84,6 +105,7 @@ class SecurityConfiguration {
     SecurityFilterChain webSecurity(
             HttpSecurity http, AuthenticationManager authenticationManager, LoginFailureHandler loginFailures)
             throws Exception {
+        secureHeaders(http);
         return http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS)
                         .permitAll()
