@@ -151,7 +151,7 @@ public class ReceiptDocument {
                         .append("</td><td>")
                         .append(escape(item.unit()))
                         .append("</td><td style=\"text-align: right;\">")
-                        .append(escape(item.value().formatted()))
+                        .append(escape(item.value().formatted().replace(" ₫", "")))
                         .append("</td><td>")
                         .append(escape(condition))
                         .append("</td></tr>");
