@@ -34,7 +34,7 @@ class MessagesAndTemplatesTests {
     private static final List<String> TEXT_ATTRIBUTES = List.of("placeholder", "title", "aria-label", "alt", "value");
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z0-9_.]+)");
     private static final Pattern JAVA_KEY = Pattern.compile(
-            "\"((?:org|organisation|identity|audit|common|error|nav|home|layout|pager|validation|child|need|plan|publicportal|public|notification|campaign|programme|ledger|donor|donation|receipt|statement|delivery|allocation|outreach|supervision|commendation|reporting|report|document|privacy|security)\\.[a-zA-Z0-9_]+(?:\\.[a-zA-Z0-9_]+)+)\"");
+            "\"((?:org|organisation|identity|audit|common|error|nav|home|layout|pager|validation|child|need|plan|publicportal|public|notification|campaign|programme|ledger|donor|donation|receipt|statement|delivery|allocation|outreach|supervision|commendation|reporting|report|document|privacy|security|backup)\\.[a-zA-Z0-9_]+(?:\\.[a-zA-Z0-9_]+)+)\"");
 
     @Test
     void templatesHaveNoHardCodedText() throws IOException {

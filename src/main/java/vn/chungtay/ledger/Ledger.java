@@ -54,4 +54,10 @@ public interface Ledger {
     List<ChainHead> headHistory(CampaignId campaign);
 
     ChainCheck verify(CampaignId campaign);
+
+    /** The entries posted for one record of another module ({@code sourceRef}, e.g. a donation's id), oldest first. */
+    List<LedgerEntry> entriesFor(String sourceRef);
+
+    /** Every account of a campaign that holds or held something, pools first. */
+    List<LedgerBalance> balances(CampaignId campaign);
 }

@@ -16,6 +16,7 @@ public sealed interface NeedChange extends AuditedChange
                 NeedApproved,
                 NeedPublished,
                 NeedFundingRecorded,
+                NeedFundingWithdrawn,
                 NeedDelivered,
                 NeedClosed,
                 NeedCancelled,

@@ -121,6 +121,11 @@ public class NeedManagement {
         return need.view();
     }
 
+    /** A need without a scope check, for modules that check the caller's scope themselves (the ledger). */
+    public Optional<NeedView> lookup(NeedId id) {
+        return needs.findById(id.value()).map(Need::view);
+    }
+
     /** Needs within the actor's scope, newest first. */
     public Page<NeedView> find(NeedQuery query, int page, int size) {
         Actor actor = CurrentActor.get();
@@ -321,6 +326,19 @@ public class NeedManagement {
         Map<String, Object> before = need.auditState();
         need.recordFunding(amount);
         return changed(need, new NeedFundingRecorded(id, need.getCommuneCode(), before, need.auditState()));
+    }
+
+    /**
+     * Money recorded for a need was taken back (the ledger reversed an allocation to it): the
+     * funded total goes down, and the need is published, partly funded or funded again.
+     */
+    @Transactional
+    public NeedView withdrawFunding(NeedId id, Vnd amount) {
+        Need need = load(id);
+        organisation.requireManageable(CurrentActor.orSystem(), need.view().unitCode());
+        Map<String, Object> before = need.auditState();
+        need.withdrawFunding(amount);
+        return changed(need, new NeedFundingWithdrawn(id, need.getCommuneCode(), before, need.auditState()));
     }
 
     /** The support of a funded need reached the children (for the donation module). */

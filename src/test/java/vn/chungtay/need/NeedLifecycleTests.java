@@ -98,6 +98,19 @@ class NeedLifecycleTests {
     }
 
     @Test
+    void withdrawnFundingGoesBackDownAndReopensTheNeed() {
+        Need need = published();
+        need.recordFunding(Vnd.of(2_500_000));
+        assertThat(need.getStatus()).isEqualTo(NeedStatus.FUNDED);
+        need.withdrawFunding(Vnd.of(1_000_000));
+        assertThat(need.view().funded()).isEqualTo(Vnd.of(1_500_000));
+        assertThat(need.getStatus()).isEqualTo(NeedStatus.PARTLY_FUNDED);
+        need.withdrawFunding(Vnd.of(1_500_000));
+        assertThat(need.getStatus()).isEqualTo(NeedStatus.PUBLISHED);
+        assertThat(ruleOf(() -> need.withdrawFunding(Vnd.of(1)))).isEqualTo("fundingWithdrawnOnlyBeforeDelivery");
+    }
+
+    @Test
     void deliveryNeedsFullFundingAndClosingNeedsDelivery() {
         Need partly = published();
         partly.recordFunding(Vnd.of(100));

@@ -168,6 +168,28 @@ public class Need {
         status = funded.isAtLeast(new Vnd(totalDong)) ? NeedStatus.FUNDED : NeedStatus.PARTLY_FUNDED;
     }
 
+    /**
+     * Money recorded for the need was taken back (a reversed allocation in the ledger;
+     * {@code fundingWithdrawnOnlyBeforeDelivery}): the need is published again when nothing is
+     * left, partly funded below the total, funded at or above it.
+     */
+    public void withdrawFunding(Vnd amount) {
+        if (amount == null || amount.isZero()) {
+            throw InvalidNeedInput.of("amount", "need.funding.amountPositive");
+        }
+        if (status != NeedStatus.PARTLY_FUNDED && status != NeedStatus.FUNDED) {
+            throw new NeedRuleViolated(
+                    "fundingWithdrawnOnlyBeforeDelivery", "need.rule.fundingWithdrawnOnlyBeforeDelivery");
+        }
+        Vnd funded = new Vnd(fundedDong).remainingAfter(amount);
+        fundedDong = funded.dong();
+        if (funded.isZero()) {
+            status = NeedStatus.PUBLISHED;
+        } else {
+            status = funded.isAtLeast(new Vnd(totalDong)) ? NeedStatus.FUNDED : NeedStatus.PARTLY_FUNDED;
+        }
+    }
+
     /** The support reached the children ({@code onlyFundedNeedsAreDelivered}). */
     public void markDelivered() {
         if (status != NeedStatus.FUNDED) {
