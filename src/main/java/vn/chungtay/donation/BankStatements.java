@@ -33,7 +33,6 @@ import vn.chungtay.donation.internal.StatementParser;
 import vn.chungtay.donation.internal.StatementText;
 import vn.chungtay.need.NeedId;
 import vn.chungtay.need.NeedManagement;
-import vn.chungtay.need.NeedNotFound;
 import vn.chungtay.need.NeedStatus;
 import vn.chungtay.need.NeedView;
 import vn.chungtay.organisation.OrganisationManagement;
@@ -464,15 +463,15 @@ public class BankStatements {
         return new Match(target.id().value(), target.unitCode(), null);
     }
 
+    /** The need, when it exists and the actor may allocate to it (else the ledger would refuse the whole file). */
     private Optional<NeedState> needState(long needId) {
         if (needId <= 0) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(new NeedState(needs.get(new NeedId(needId))));
-        } catch (NeedNotFound | OutsideScope e) {
-            return Optional.empty();
-        }
+        Actor actor = CurrentActor.get();
+        return needs.lookup(new NeedId(needId))
+                .filter(n -> organisation.covers(actor, n.unitCode()))
+                .map(NeedState::new);
     }
 
     /** Each line's account and key; the n-th identical line of a file gets {@code #n}, so that real repeats stay. */

@@ -2,7 +2,6 @@ package vn.chungtay.donation;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Service;
 import vn.chungtay.campaign.BankAccount;
 import vn.chungtay.campaign.Campaign;
@@ -11,12 +10,9 @@ import vn.chungtay.campaign.CampaignManagement;
 import vn.chungtay.donation.internal.VietQr;
 import vn.chungtay.need.NeedId;
 import vn.chungtay.need.NeedManagement;
-import vn.chungtay.need.NeedNotFound;
 import vn.chungtay.need.NeedStatus;
 import vn.chungtay.need.NeedView;
 import vn.chungtay.organisation.OrganisationManagement;
-import vn.chungtay.shared.security.Actor;
-import vn.chungtay.shared.security.CurrentActor;
 
 /**
  * VietQR codes donors scan: for a campaign's account (purpose {@code CT1001}) and for a published
@@ -57,15 +53,7 @@ public class VietQrCodes {
         if (needId <= 0) {
             return Optional.empty();
         }
-        AtomicReference<NeedView> found = new AtomicReference<>();
-        CurrentActor.runAs(Actor.SYSTEM, () -> {
-            try {
-                found.set(needs.get(new NeedId(needId)));
-            } catch (NeedNotFound e) {
-                found.set(null);
-            }
-        });
-        NeedView need = found.get();
+        NeedView need = needs.lookup(new NeedId(needId)).orElse(null);
         if (need == null || (need.status() != NeedStatus.PUBLISHED && need.status() != NeedStatus.PARTLY_FUNDED)) {
             return Optional.empty();
         }
