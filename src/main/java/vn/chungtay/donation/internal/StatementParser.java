@@ -92,6 +92,8 @@ public final class StatementParser {
     private int account;
     private int[] references;
     private List<String> header;
+    private String lastDateText;
+    private LocalDate lastDate;
 
     private StatementParser(StatementLayout layout, Consumer<Line> lines) {
         this.layout = layout;
@@ -302,7 +304,7 @@ public final class StatementParser {
 
     /** A header repeated inside the file (one per page in PDF conversions). */
     private boolean isHeader(List<String> values) {
-        if (values.size() < header.size()) {
+        if (values.size() < header.size() || !looksLikeHeader(values)) {
             return false;
         }
         int same = 0;
@@ -318,10 +320,29 @@ public final class StatementParser {
         return named > 0 && same == named;
     }
 
+    /** A cheap first test: the date column holds the date column's own name (no regex on every row). */
+    private boolean looksLikeHeader(List<String> values) {
+        String value = date < values.size() ? values.get(date) : "";
+        String name = header.get(date);
+        return !value.isEmpty()
+                && value.length() <= name.length() + 4
+                && key(value).equals(name);
+    }
+
     private LocalDate parseDate(String text) {
         if (text.isEmpty()) {
             return null;
         }
+        if (text.equals(lastDateText)) {
+            return lastDate;
+        }
+        LocalDate parsed = parseDateUncached(text);
+        lastDateText = text;
+        lastDate = parsed;
+        return parsed;
+    }
+
+    private LocalDate parseDateUncached(String text) {
         try {
             return LocalDate.parse(text, dateFormat);
         } catch (DateTimeParseException e) {
@@ -337,8 +358,17 @@ public final class StatementParser {
         }
     }
 
+    /** How a layout reads an amount (for tests). */
+    static Long amount(StatementLayout layout, String text) {
+        return new StatementParser(layout, line -> {}).parseAmount(text);
+    }
+
     /** A whole amount of đồng written with the layout's grouping; null when it is not one. */
     Long parseAmount(String text) {
+        Long fast = parseGroupedDigits(text);
+        if (fast != null) {
+            return fast;
+        }
         String plain = NOISE.matcher(text).replaceAll("");
         if (plain.isEmpty()) {
             return null;
@@ -361,6 +391,42 @@ public final class StatementParser {
             return null;
         }
         return Long.parseLong(digits);
+    }
+
+    /**
+     * The common case without a regex: digits grouped by threes with the layout's separator (or not
+     * grouped at all); null for anything else, which the general path then reads or refuses.
+     */
+    private Long parseGroupedDigits(String text) {
+        int n = text.length();
+        if (n == 0 || n > 24) {
+            return null;
+        }
+        char separator = layout.grouping() == StatementLayout.Grouping.DOT ? '.' : ',';
+        long value = 0;
+        int digits = 0;
+        int sinceSeparator = 0;
+        boolean grouped = false;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+                digits++;
+                sinceSeparator++;
+            } else if (c == separator) {
+                if ((grouped ? sinceSeparator != 3 : sinceSeparator < 1 || sinceSeparator > 3)) {
+                    return null;
+                }
+                grouped = true;
+                sinceSeparator = 0;
+            } else {
+                return null;
+            }
+        }
+        if (digits == 0 || digits > 15 || (grouped && sinceSeparator != 3)) {
+            return null;
+        }
+        return value;
     }
 
     private Long parseSigned(String text) {

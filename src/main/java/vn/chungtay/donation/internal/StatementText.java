@@ -56,8 +56,12 @@ public final class StatementText {
             return List.of();
         }
         String text = message.toUpperCase(Locale.ROOT);
-        String spaced = LINE_BREAK.matcher(text).replaceAll(" ");
-        String joined = LINE_BREAK.matcher(text).replaceAll("");
+        if (!mayHoldCode(text)) {
+            return List.of();
+        }
+        boolean breaks = text.indexOf('\n') >= 0;
+        String spaced = breaks ? LINE_BREAK.matcher(text).replaceAll(" ") : text;
+        String joined = breaks ? LINE_BREAK.matcher(text).replaceAll("") : text;
         Set<Code> found = new LinkedHashSet<>();
         for (String variant : new String[] {joined, spaced}) {
             Matcher need = NEED.matcher(variant);
@@ -74,9 +78,29 @@ public final class StatementText {
         return List.copyOf(found);
     }
 
+    /** Whether a "C", then blanks, then "T" and a digit occur: most messages are ruled out without a regex. */
+    private static boolean mayHoldCode(String upper) {
+        for (int i = upper.indexOf('C'); i >= 0; i = upper.indexOf('C', i + 1)) {
+            int j = i + 1;
+            while (j < upper.length() && Character.isWhitespace(upper.charAt(j))) {
+                j++;
+            }
+            if (j < upper.length() && upper.charAt(j) == 'T') {
+                j++;
+                while (j < upper.length() && Character.isWhitespace(upper.charAt(j))) {
+                    j++;
+                }
+                if (j < upper.length() && upper.charAt(j) >= '0' && upper.charAt(j) <= '9') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Why a credit is not a gift ({@code INTEREST}, {@code REFUND}), if it is not one. */
     public static Optional<String> notAGift(String message) {
-        String folded = VietnameseText.fold(message);
+        String folded = fold(message);
         if (NOT_GIFT_INTEREST.matcher(folded).find()) {
             return Optional.of("INTEREST");
         }
@@ -84,6 +108,38 @@ public final class StatementText {
             return Optional.of("REFUND");
         }
         return Optional.empty();
+    }
+
+    /** {@link VietnameseText#fold}, with a quick path for plain ASCII text (most bank messages). */
+    static String fold(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 128) {
+                return VietnameseText.fold(text);
+            }
+            if (c >= 'A' && c <= 'Z') {
+                out.append((char) (c + 32));
+                space = false;
+            } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                out.append(c);
+                space = false;
+            } else if (c == '\'' || c == '`') {
+                continue;
+            } else if (!space) {
+                out.append(' ');
+                space = true;
+            }
+        }
+        int end = out.length();
+        if (end > 0 && out.charAt(end - 1) == ' ') {
+            out.setLength(end - 1);
+        }
+        return out.toString();
     }
 
     /**

@@ -95,6 +95,32 @@ class StatementParserTests {
                         org.assertj.core.groups.Tuple.tuple(7L, "donation.statement.error.amount"));
     }
 
+    @net.jqwik.api.Property(tries = 3000)
+    void amountsReadTheSameWithAndWithoutTheQuickPath(
+            @net.jqwik.api.ForAll
+                    @net.jqwik.api.constraints.Chars({'1', '0', '5', '.', ','})
+                    @net.jqwik.api.constraints.StringLength(min = 1, max = 16)
+                    String text) {
+        for (StatementLayout layout : List.of(BuiltinLayouts.A, BuiltinLayouts.B)) {
+            boolean dots = layout.grouping() == StatementLayout.Grouping.DOT;
+            String grouped = dots ? "\\d{1,3}(\\.\\d{3})+|\\d+" : "\\d{1,3}(,\\d{3})+|\\d+";
+            String plain = text;
+            String decimal = dots ? "," : ".";
+            int mark = plain.lastIndexOf(decimal);
+            Long expected = null;
+            if (mark < 0 || plain.substring(mark + 1).matches("0{1,2}")) {
+                String whole = mark < 0 ? plain : plain.substring(0, mark);
+                String digits = whole.replace(dots ? "." : ",", "");
+                if (whole.matches(grouped) && digits.length() <= 15) {
+                    expected = Long.parseLong(digits);
+                }
+            }
+            assertThat(StatementParser.amount(layout, text))
+                    .as("%s in %s", text, layout.name())
+                    .isEqualTo(expected);
+        }
+    }
+
     @Test
     void refusesAFileOfAnotherLayout() {
         assertThatThrownBy(() -> read(LAYOUT_A, BuiltinLayouts.B, new ArrayList<>()))

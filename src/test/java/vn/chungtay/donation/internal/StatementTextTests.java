@@ -10,6 +10,20 @@ import vn.chungtay.donation.internal.StatementText.NeedCode;
 
 class StatementTextTests {
 
+    @net.jqwik.api.Property(tries = 2000)
+    void quickFoldOfPlainTextEqualsTheSharedFold(
+            @net.jqwik.api.ForAll
+                    @net.jqwik.api.constraints.Chars({'a', 'Z', '0', ' ', '.', '(', '\'', '\n', '-', '_'})
+                    @net.jqwik.api.constraints.StringLength(max = 40)
+                    String text) {
+        assertThat(StatementText.fold(text)).isEqualTo(vn.chungtay.shared.text.VietnameseText.fold(text));
+    }
+
+    @Test
+    void quickFoldFallsBackForVietnamese() {
+        assertThat(StatementText.fold("Trả lãi tiền gửi")).isEqualTo("tra lai tien gui");
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
