@@ -1,6 +1,7 @@
 package vn.chungtay.donor;
 
 import java.util.Optional;
+import java.util.Set;
 
 /** What other modules need from the donor register. */
 public interface DonorDirectory {
@@ -15,4 +16,10 @@ public interface DonorDirectory {
      * code), or a new donor; used by officers' forms, the API and statement imports.
      */
     DonorView findOrRegister(NewDonor donor);
+
+    /**
+     * The donor (after following merges) and every donor merged into it, directly or through
+     * others: all the ids gifts of this one donor may carry.
+     */
+    Set<DonorId> identities(DonorId id);
 }

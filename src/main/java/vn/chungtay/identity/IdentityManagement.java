@@ -53,4 +53,21 @@ public interface IdentityManagement {
      * may sign in; records when the token was last used.
      */
     Optional<SignedInUser> authenticateApiToken(String secret);
+
+    /**
+     * Checks a password chosen before its account exists (a donor's sign-up, stored until the
+     * e-mail is confirmed) against the password rules and returns its hash; {@link InvalidUserInput}
+     * on field {@code password} otherwise. Nothing is stored.
+     */
+    String hashNewPassword(String username, String password);
+
+    /**
+     * Creates a donor's own account: role DONOR, no scope, linked to the donor record, signing in
+     * with the given username and the already hashed password. Empty, writing nothing, when the
+     * username is taken. {@link InvalidUserInput} for a malformed username, name, e-mail or hash.
+     */
+    Optional<UserView> createDonorAccount(NewDonorAccount account);
+
+    /** The donor record the actor's account is linked to; empty for everyone but donors. */
+    Optional<Long> linkedDonorId(Actor actor);
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -15,12 +16,17 @@ import vn.chungtay.shared.security.Role;
 
 /**
  * The signed-in person as Spring Security holds it: one authority {@code ROLE_<role>}, and the
- * {@link Actor} other modules use. The password hash is only kept until sign-in has finished.
+ * {@link Actor} other modules use. The password hash is only kept until sign-in has finished. A
+ * donor's account carries the id of its donor record ({@link #donorId()}) and acts with the scope
+ * {@link #DONOR_SCOPE}, which is no org unit: donors see no unit's records through their scope.
  */
 public final class SignedInUser implements UserDetails, CredentialsContainer, ActorAware {
 
     @Serial
     private static final long serialVersionUID = 1L;
+
+    /** The scope of a donor's actor: not an org-unit code, so it covers no unit. */
+    public static final String DONOR_SCOPE = "DONOR";
 
     private final long id;
     private final String username;
@@ -29,6 +35,7 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Ac
     private final String scopeCode;
     private final boolean enabled;
     private final Instant lockedUntil;
+    private final Long donorId;
     private String passwordHash;
 
     public SignedInUser(
@@ -40,6 +47,19 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Ac
             boolean enabled,
             Instant lockedUntil,
             String passwordHash) {
+        this(id, username, displayName, role, scopeCode, enabled, lockedUntil, passwordHash, null);
+    }
+
+    public SignedInUser(
+            long id,
+            String username,
+            String displayName,
+            Role role,
+            String scopeCode,
+            boolean enabled,
+            Instant lockedUntil,
+            String passwordHash,
+            Long donorId) {
         this.id = id;
         this.username = Objects.requireNonNull(username);
         this.displayName = displayName;
@@ -48,6 +68,7 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Ac
         this.enabled = enabled;
         this.lockedUntil = lockedUntil;
         this.passwordHash = passwordHash;
+        this.donorId = donorId;
     }
 
     public long id() {
@@ -66,9 +87,18 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Ac
         return scopeCode;
     }
 
+    /** The donor record a DONOR account is linked to (the donor module's id). */
+    public Optional<Long> donorId() {
+        return Optional.ofNullable(donorId);
+    }
+
     @Override
     public Actor actor() {
-        return new Actor(username, role, role == Role.ADMIN ? scopeCode : Objects.requireNonNull(scopeCode));
+        return switch (role) {
+            case ADMIN -> new Actor(username, role, scopeCode);
+            case DONOR -> new Actor(username, role, DONOR_SCOPE);
+            default -> new Actor(username, role, Objects.requireNonNull(scopeCode));
+        };
     }
 
     @Override

@@ -21,6 +21,7 @@ import vn.chungtay.identity.CreatedApiToken;
 import vn.chungtay.identity.IdentityManagement;
 import vn.chungtay.identity.InvalidUserInput;
 import vn.chungtay.identity.InvalidUserInput.Problem;
+import vn.chungtay.identity.NewDonorAccount;
 import vn.chungtay.identity.NewUser;
 import vn.chungtay.identity.PasswordChanged;
 import vn.chungtay.identity.SignedInUser;
@@ -77,6 +78,9 @@ class DefaultIdentityManagement implements IdentityManagement {
         checkUsername(username, problems);
         checkProfile(displayName, email, user.role(), scopeCode, problems);
         checkNewPassword(username, user.password(), "password", problems);
+        if (user.role() == Role.DONOR) {
+            problems.add(new Problem("role", "identity.role.donorBySignUp"));
+        }
         if (username != null
                 && problems.stream().noneMatch(p -> "username".equals(p.field()))
                 && users.findByUsername(username).isPresent()) {
@@ -101,6 +105,9 @@ class DefaultIdentityManagement implements IdentityManagement {
         String scopeCode = trimToNull(changes.scopeCode());
         List<Problem> problems = new ArrayList<>();
         checkProfile(displayName, email, changes.role(), scopeCode, problems);
+        if ((changes.role() == Role.DONOR) != (account.role() == Role.DONOR)) {
+            problems.add(new Problem("role", "identity.role.donorBySignUp"));
+        }
         boolean self = account.username().equalsIgnoreCase(actor.username());
         if (self
                 && (changes.role() != account.role()
@@ -252,6 +259,55 @@ class DefaultIdentityManagement implements IdentityManagement {
                         }));
     }
 
+    @Override
+    public String hashNewPassword(String username, String password) {
+        List<Problem> problems = new ArrayList<>();
+        checkNewPassword(normaliseUsername(username), password, "password", problems);
+        failOn(problems);
+        return passwordEncoder.encode(password);
+    }
+
+    @Override
+    @Transactional
+    public Optional<UserView> createDonorAccount(NewDonorAccount donor) {
+        String username = normaliseUsername(donor.username());
+        String displayName = trimToNull(donor.displayName());
+        String email = trimToNull(donor.email());
+        List<Problem> problems = new ArrayList<>();
+        if (username == null) {
+            problems.add(new Problem("username", "identity.username.required"));
+        } else if (!USERNAME.matcher(username).matches()
+                && !(username.length() <= 60 && EMAIL.matcher(username).matches())) {
+            problems.add(new Problem("username", "identity.username.invalid"));
+        }
+        checkProfile(displayName, email, Role.DONOR, null, problems);
+        if (donor.passwordHash() == null || !donor.passwordHash().startsWith("{")) {
+            problems.add(new Problem("password", "identity.password.tooShort"));
+        }
+        if (donor.donorId() <= 0) {
+            problems.add(new Problem(null, "identity.donor.unknown"));
+        }
+        failOn(problems);
+        // one sign-up at a time per username, so two confirmations cannot both create it
+        users.lockUsername(username);
+        if (users.findByUsername(username).isPresent()) {
+            return Optional.empty();
+        }
+        UserAccount account = users.saveAndFlush(
+                UserAccount.donor(username, displayName, email, donor.donorId(), donor.passwordHash(), Instant.now()));
+        events.publishEvent(new UserCreated(account.id(), username, null, account.auditState()));
+        return Optional.of(account.toView());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Long> linkedDonorId(Actor actor) {
+        if (actor == null || !actor.has(Role.DONOR)) {
+            return Optional.empty();
+        }
+        return users.findByUsername(actor.username()).map(UserAccount::donorId);
+    }
+
     // --- rules ---
 
     private void requireUserManager(Actor actor) {
@@ -315,7 +371,7 @@ class DefaultIdentityManagement implements IdentityManagement {
             problems.add(new Problem("role", "identity.role.required"));
         }
         if (scopeCode == null) {
-            if (role != null && role != Role.ADMIN) {
+            if (role != null && role != Role.ADMIN && role != Role.DONOR) {
                 problems.add(new Problem("scopeCode", "identity.scope.required"));
             }
         } else if (!OrgUnitCode.isValid(scopeCode)

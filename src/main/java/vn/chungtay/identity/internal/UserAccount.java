@@ -59,6 +59,10 @@ class UserAccount {
     @Column(name = "created_at", updatable = false)
     private Instant createdAt;
 
+    /** The donor record of a DONOR account (the donor module's id); null for everyone else. */
+    @Column(name = "donor_id", updatable = false)
+    private Long donorId;
+
     @Version
     private long version;
 
@@ -81,6 +85,14 @@ class UserAccount {
         this.enabled = true;
         this.createdAt = now;
         this.passwordChangedAt = now;
+    }
+
+    /** A donor's own account: role DONOR, no scope, linked to the donor record. */
+    static UserAccount donor(
+            String username, String displayName, String email, long donorId, String passwordHash, Instant now) {
+        UserAccount account = new UserAccount(username, displayName, email, Role.DONOR, null, passwordHash, now);
+        account.donorId = donorId;
+        return account;
     }
 
     void change(String displayName, String email, Role role, String scopeCode, boolean enabled) {
@@ -134,6 +146,9 @@ class UserAccount {
         state.put("role", role.name());
         state.put("scopeCode", scopeCode == null ? "" : scopeCode);
         state.put("enabled", enabled);
+        if (donorId != null) {
+            state.put("donorId", donorId);
+        }
         return state;
     }
 
@@ -142,7 +157,8 @@ class UserAccount {
     }
 
     SignedInUser toPrincipal() {
-        return new SignedInUser(id, username, displayName, role, scopeCode, enabled, lockedUntil, passwordHash);
+        return new SignedInUser(
+                id, username, displayName, role, scopeCode, enabled, lockedUntil, passwordHash, donorId);
     }
 
     Long id() {
@@ -175,5 +191,9 @@ class UserAccount {
 
     Instant lockedUntil() {
         return lockedUntil;
+    }
+
+    Long donorId() {
+        return donorId;
     }
 }

@@ -26,6 +26,9 @@ class CategoryPageController {
 
     @GetMapping("/admin/support-categories")
     String list(Model model) {
+        if (!vn.chungtay.shared.security.CurrentActor.get().has(vn.chungtay.shared.security.Role.ADMIN)) {
+            throw new vn.chungtay.shared.security.OutsideScope("Only administrators manage support categories");
+        }
         model.addAttribute("categories", needs.categories());
         return "need/categories";
     }

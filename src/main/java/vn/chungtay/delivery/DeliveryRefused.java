@@ -1,0 +1,33 @@
+package vn.chungtay.delivery;
+
+import java.util.List;
+
+/**
+ * A rule forbids recording the delivery and nothing was written: {@code deliveryRequiresProof},
+ * {@code onlyFundedNeedsAreDelivered}, or a ledger invariant such as delivering more than was
+ * allocated ({@code rule} is then the ledger's). Answered 422; the message key explains it.
+ */
+public class DeliveryRefused extends RuntimeException {
+    private final String rule;
+    private final String messageKey;
+    private final List<Object> arguments;
+
+    public DeliveryRefused(String rule, String messageKey, Object... arguments) {
+        super(rule);
+        this.rule = rule;
+        this.messageKey = messageKey;
+        this.arguments = List.of(arguments);
+    }
+
+    public String rule() {
+        return rule;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public Object[] arguments() {
+        return arguments.toArray();
+    }
+}
