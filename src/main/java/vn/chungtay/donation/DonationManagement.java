@@ -26,6 +26,7 @@ import vn.chungtay.donor.DonorDirectory;
 import vn.chungtay.donor.DonorId;
 import vn.chungtay.donor.DonorKind;
 import vn.chungtay.donor.DonorView;
+import vn.chungtay.donor.InvalidDonor;
 import vn.chungtay.donor.NewDonor;
 import vn.chungtay.ledger.AllocationPosting;
 import vn.chungtay.ledger.Destination;
@@ -227,6 +228,31 @@ public class DonationManagement {
             mails.thankYou(view, campaignName(view.campaignId()));
         }
         return view;
+    }
+
+    /** The donor named by id, or found or registered; the donor register's objections name the form's fields. */
+    private DonorView donor(Checked gift) {
+        if (gift.donorId() != null) {
+            return donors.get(new DonorId(gift.donorId()));
+        }
+        try {
+            return donors.findOrRegister(gift.newDonor());
+        } catch (InvalidDonor e) {
+            throw new InvalidDonation(e.problems().stream()
+                    .map(p -> new InvalidDonation.Problem(donorField(p.field()), p.messageKey(), p.arguments()))
+                    .toList());
+        }
+    }
+
+    private static String donorField(String field) {
+        if (field == null || field.isEmpty()) {
+            return "donorName";
+        }
+        return switch (field) {
+            case "name", "kind", "country", "phone", "email" ->
+                "donor" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
+            default -> "donorName";
+        };
     }
 
     /** The receiving unit of a gift: the campaign's unit when the actor covers it, else the actor's unit inside it. */

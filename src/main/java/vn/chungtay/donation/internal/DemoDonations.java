@@ -48,29 +48,29 @@ class DemoDonations implements ApplicationRunner {
     private static final int GIFTS = 300;
     private static final int CHUNK = 50;
 
-    private record Donor(String name, String kind, boolean domestic, String country, String email) {}
+    private record Donor(String name, String kind, boolean domestic, String country, String phone) {}
 
     private static final List<Donor> DONORS = List.of(
-            new Donor("Nguyễn Văn Hùng", "INDIVIDUAL", true, null, null),
-            new Donor("Trần Thị Mai", "INDIVIDUAL", true, null, null),
-            new Donor("Lê Hoàng Nam", "INDIVIDUAL", true, null, null),
-            new Donor("Phạm Thị Lan", "INDIVIDUAL", true, null, null),
-            new Donor("Hoàng Văn Đức", "INDIVIDUAL", true, null, null),
-            new Donor("Y Bhim Niê", "INDIVIDUAL", true, null, null),
-            new Donor("H'Hen Mlô", "INDIVIDUAL", true, null, null),
-            new Donor("Đỗ Minh Tuấn", "INDIVIDUAL", true, null, null),
-            new Donor("Vũ Thị Hạnh", "INDIVIDUAL", true, null, null),
-            new Donor("Bùi Quang Vinh", "INDIVIDUAL", true, null, null),
-            new Donor("Ngô Thị Thu", "INDIVIDUAL", true, null, null),
-            new Donor("Đặng Văn Lâm", "INDIVIDUAL", true, null, null),
-            new Donor("Công ty TNHH Cà phê Cư Jút", "BUSINESS", true, null, null),
-            new Donor("Công ty CP Thủy điện Đắk Nông", "BUSINESS", true, null, null),
-            new Donor("Hợp tác xã Nông nghiệp Trúc Sơn", "BUSINESS", true, null, null),
-            new Donor("Ngân hàng Nông nghiệp chi nhánh Cư Jút", "BUSINESS", true, null, null),
-            new Donor("Hội Doanh nhân trẻ Lâm Đồng", "ORGANISATION", true, null, null),
-            new Donor("Quỹ Khuyến học tỉnh Lâm Đồng", "FUND", true, null, null),
-            new Donor("Hội Chữ thập đỏ huyện cũ Cư Jút", "ORGANISATION", true, null, null),
-            new Donor("Sakura Children Fund", "ORGANISATION", false, "JP", null));
+            new Donor("Nguyễn Văn Hùng", "INDIVIDUAL", true, null, "0912345007"),
+            new Donor("Trần Thị Mai", "INDIVIDUAL", true, null, "0912345014"),
+            new Donor("Lê Hoàng Nam", "INDIVIDUAL", true, null, "0912345021"),
+            new Donor("Phạm Thị Lan", "INDIVIDUAL", true, null, "0912345028"),
+            new Donor("Hoàng Văn Đức", "INDIVIDUAL", true, null, "0912345035"),
+            new Donor("Y Bhim Niê", "INDIVIDUAL", true, null, "0912345042"),
+            new Donor("H'Hen Mlô", "INDIVIDUAL", true, null, "0912345049"),
+            new Donor("Đỗ Minh Tuấn", "INDIVIDUAL", true, null, "0912345056"),
+            new Donor("Vũ Thị Hạnh", "INDIVIDUAL", true, null, "0912345063"),
+            new Donor("Bùi Quang Vinh", "INDIVIDUAL", true, null, "0912345070"),
+            new Donor("Ngô Thị Thu", "INDIVIDUAL", true, null, "0912345077"),
+            new Donor("Đặng Văn Lâm", "INDIVIDUAL", true, null, "0912345084"),
+            new Donor("Công ty TNHH Cà phê Cư Jút", "BUSINESS", true, null, "0912345091"),
+            new Donor("Công ty CP Thủy điện Đắk Nông", "BUSINESS", true, null, "0912345098"),
+            new Donor("Hợp tác xã Nông nghiệp Trúc Sơn", "BUSINESS", true, null, "0912345105"),
+            new Donor("Ngân hàng Nông nghiệp chi nhánh Cư Jút", "BUSINESS", true, null, "0912345112"),
+            new Donor("Hội Doanh nhân trẻ Lâm Đồng", "ORGANISATION", true, null, "0912345119"),
+            new Donor("Quỹ Khuyến học tỉnh Lâm Đồng", "FUND", true, null, "0912345126"),
+            new Donor("Hội Chữ thập đỏ huyện cũ Cư Jút", "ORGANISATION", true, null, "0912345133"),
+            new Donor("Sakura Children Fund", "ORGANISATION", false, "JP", "0912345140"));
 
     private static final String[] MESSAGES = {
         "Ủng hộ các cháu vùng khó khăn",
@@ -209,8 +209,8 @@ class DemoDonations implements ApplicationRunner {
                     donor.kind(),
                     donor.domestic(),
                     donor.country(),
+                    donor.phone(),
                     null,
-                    donor.email(),
                     random.nextInt(10) == 0,
                     random.nextInt(3) > 0,
                     channel.name(),
