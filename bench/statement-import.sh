@@ -158,6 +158,7 @@ say "importing the same file again"
 read -r CODE2 T2 <<<"$(upload second)"
 [ "$CODE2" = 200 ] || { say "second import answered $CODE2: $(head -c 600 "$WORK/second.json")"; exit 1; }
 say "re-imported in $T2 s: $(cat "$WORK/second.json")"
+grep -h "bank transfers recorded" "$WORK/app.log" | sed 's/.*BulkGifts *: //' | while read -r line; do say "server: $line"; done
 
 # ---------------------------------------------------------------- COPY baseline
 IMPORT_ID=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["importId"])' "$WORK/first.json")
