@@ -15,7 +15,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,6 +61,24 @@ class DonationPageController {
         this.needs = needs;
         this.organisation = organisation;
         this.messages = messages;
+    }
+
+    /** Amounts typed the Vietnamese way ("1.500.000", "1 500 000 đ") read as whole đồng. */
+    @InitBinder("giftForm")
+    void lenientNumbers(WebDataBinder binder) {
+        binder.registerCustomEditor(Long.class, new java.beans.PropertyEditorSupport() {
+            @Override
+            public void setAsText(String text) {
+                String digits = text == null ? "" : text.replaceAll("[\\s.,₫đĐ]|VND|vnd", "");
+                if (digits.isEmpty()) {
+                    setValue(null);
+                } else if (digits.matches("\\d{1,15}")) {
+                    setValue(Long.parseLong(digits));
+                } else {
+                    throw new IllegalArgumentException("not a whole number: " + text);
+                }
+            }
+        });
     }
 
     @GetMapping("/donations")
@@ -155,6 +175,13 @@ class DonationPageController {
             }
         } else {
             result.reject("donation.error.form");
+            result.getFieldErrors().stream()
+                    .map(e -> e.getField())
+                    .filter(f -> f.startsWith("items["))
+                    .map(f -> Integer.parseInt(f.substring(6, f.indexOf(']'))) + 1)
+                    .distinct()
+                    .forEach(row -> result.reject(
+                            "donation.error.itemNumber", new Object[] {row}, "donation.error.itemNumber"));
         }
         return form(model, form, unit);
     }
