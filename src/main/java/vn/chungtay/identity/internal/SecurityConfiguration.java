@@ -9,11 +9,16 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import vn.chungtay.identity.IdentityManagement;
@@ -61,6 +66,19 @@ class SecurityConfiguration {
                         permissions -> permissions.policy("camera=(self), geolocation=(), microphone=()")));
     }
 
+    /** What a donor may open besides the public pages: their own gifts, their profile, signing out. */
+    static final String[] DONOR_PATHS = {"/my/**", "/profile/**", "/logout", "/api/v1/me", "/api/v1/my/**"};
+
+    /**
+     * Everything not public and not a donor's own is for officers: signed in and not a DONOR
+     * (checked here once, besides each module's own scope checks).
+     */
+    static AuthorizationManager<RequestAuthorizationContext> officers() {
+        return AuthorizationManagers.allOf(
+                AuthenticatedAuthorizationManager.authenticated(),
+                AuthorizationManagers.not(AuthorityAuthorizationManager.hasRole("DONOR")));
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -88,7 +106,10 @@ class SecurityConfiguration {
         secureHeaders(http);
         return http.securityMatcher("/api/**")
                 .authenticationManager(authenticationManager)
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests.requestMatchers(DONOR_PATHS)
+                        .authenticated()
+                        .anyRequest()
+                        .access(officers()))
                 .httpBasic(basic -> basic.realmName("ChungTay").authenticationEntryPoint(apiErrors))
                 .addFilterBefore(
                         new BearerTokenAuthenticationFilter(identity, apiErrors), BasicAuthenticationFilter.class)
@@ -109,8 +130,10 @@ class SecurityConfiguration {
         return http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS)
                         .permitAll()
+                        .requestMatchers(DONOR_PATHS)
+                        .authenticated()
                         .anyRequest()
-                        .authenticated())
+                        .access(officers()))
                 .formLogin(form -> form.loginPage("/login")
                         .defaultSuccessUrl("/", false)
                         .failureHandler(loginFailures)

@@ -1,0 +1,200 @@
+package vn.chungtay.campaign.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.chungtay.campaign.CampaignDetails;
+import vn.chungtay.campaign.CampaignTarget;
+import vn.chungtay.need.NeedManagement;
+import vn.chungtay.need.NeedQuery;
+import vn.chungtay.need.NeedStatus;
+import vn.chungtay.need.NeedView;
+import vn.chungtay.need.SupportCategory;
+import vn.chungtay.organisation.OrgUnitView;
+import vn.chungtay.organisation.OrganisationManagement;
+import vn.chungtay.shared.money.Vnd;
+
+/**
+ * The figures of a campaign's dashboard and public page: received against the target (from the
+ * ledger), per commune and per category, the needs of its communes still unmet and the villages no
+ * delivery of the campaign has reached yet. Aggregates only: no donor or child appears.
+ */
+@Component
+public class CampaignDashboard {
+
+    private static final int MAX_NEEDS = 200;
+    private static final Set<NeedStatus> UNMET =
+            EnumSet.of(NeedStatus.APPROVED, NeedStatus.PUBLISHED, NeedStatus.PARTLY_FUNDED);
+
+    public record Progress(
+            Vnd target,
+            Vnd received,
+            Vnd allocated,
+            Vnd delivered,
+            long childTurnsTarget,
+            long childTurnsDelivered,
+            boolean ledgerAvailable,
+            List<CategoryRow> categories) {
+
+        public int percentReceived() {
+            return received.percentOf(target);
+        }
+
+        public int percentTurns() {
+            return childTurnsTarget == 0 ? 0 : (int) Math.min(100, childTurnsDelivered * 100 / childTurnsTarget);
+        }
+    }
+
+    public record CategoryRow(
+            SupportCategory category,
+            int targetTurns,
+            Vnd targetAmount,
+            Vnd allocated,
+            Vnd delivered,
+            long childTurns) {}
+
+    public record CommuneRow(String code, String name, Vnd allocated, Vnd delivered, long childTurns) {}
+
+    public record UnmetNeed(
+            long id, String communeName, String categoryCode, String description, Vnd total, Vnd funded) {
+        public Vnd remaining() {
+            return total.remainingAfter(funded);
+        }
+    }
+
+    public record VillageRow(String code, String name, String communeName, boolean especiallyDifficult) {}
+
+    public record Dashboard(
+            Progress progress,
+            List<CommuneRow> communes,
+            List<UnmetNeed> unmetNeeds,
+            Vnd unmetRemaining,
+            List<VillageRow> villagesNotReached,
+            int villages) {}
+
+    private final LedgerReadings ledger;
+    private final NeedManagement needs;
+    private final OrganisationManagement organisation;
+
+    CampaignDashboard(LedgerReadings ledger, NeedManagement needs, OrganisationManagement organisation) {
+        this.ledger = ledger;
+        this.needs = needs;
+        this.organisation = organisation;
+    }
+
+    /** Received against target and child-turns per category (for the public page too). */
+    @Transactional(readOnly = true)
+    public Progress progress(CampaignDetails details) {
+        long id = details.campaign().id().value();
+        boolean available = ledger.available();
+        LedgerReadings.Totals totals = available ? ledger.totals(id) : LedgerReadings.Totals.NONE;
+        Map<String, LedgerReadings.Figures> byCategory = available ? ledger.byCategory(id) : Map.of();
+        Map<String, CampaignTarget> targets = new LinkedHashMap<>();
+        details.targets().forEach(t -> targets.put(t.categoryCode(), t));
+        List<CategoryRow> rows = new ArrayList<>();
+        long turnsDelivered = 0;
+        for (SupportCategory category : needs.categories()) {
+            CampaignTarget target = targets.get(category.code());
+            LedgerReadings.Figures figures = byCategory.get(category.code());
+            if (target == null && figures == null) {
+                continue;
+            }
+            long turns = figures == null ? 0 : figures.childTurns();
+            turnsDelivered += turns;
+            rows.add(new CategoryRow(
+                    category,
+                    target == null ? 0 : target.childTurns(),
+                    target == null ? Vnd.ZERO : target.amount(),
+                    figures == null ? Vnd.ZERO : figures.allocated(),
+                    figures == null ? Vnd.ZERO : figures.delivered(),
+                    turns));
+        }
+        return new Progress(
+                details.campaign().target(),
+                totals.received(),
+                totals.allocated(),
+                totals.delivered(),
+                details.childTurnsTarget(),
+                turnsDelivered,
+                available,
+                rows);
+    }
+
+    /** The whole dashboard, for an officer who may see the campaign (needs are read within their scope). */
+    @Transactional(readOnly = true)
+    public Dashboard dashboard(CampaignDetails details) {
+        Progress progress = progress(details);
+        long id = details.campaign().id().value();
+        LocalDate today = organisation.today();
+        String unitCode = details.campaign().unitCode();
+        int year = details.campaign().receivingFrom().getYear();
+        OrgUnitView unit = organisation.find(unitCode, today).orElse(null);
+        List<OrgUnitView> communes = unit == null
+                ? List.of()
+                : unit.isCommune()
+                        ? List.of(unit)
+                        : organisation.subtree(unitCode, today).stream()
+                                .filter(OrgUnitView::isCommune)
+                                .toList();
+        Map<String, String> communeNames = new LinkedHashMap<>();
+        communes.forEach(c -> communeNames.put(c.code(), c.fullName()));
+
+        Map<String, LedgerReadings.Figures> byCommune = progress.ledgerAvailable() ? ledger.byCommune(id) : Map.of();
+        List<CommuneRow> communeRows = new ArrayList<>();
+        byCommune.forEach((code, f) -> communeRows.add(new CommuneRow(
+                code, communeNames.getOrDefault(code, code), f.allocated(), f.delivered(), f.childTurns())));
+        communeRows.sort(Comparator.comparing(CommuneRow::allocated).reversed());
+
+        List<UnmetNeed> unmet = new ArrayList<>();
+        String communeFilter = unit != null && unit.isCommune() ? unitCode : null;
+        for (NeedStatus status : UNMET) {
+            for (NeedView need : needs.find(new NeedQuery(communeFilter, status, null, year, null), 0, MAX_NEEDS)
+                    .items()) {
+                if (!communeNames.containsKey(need.communeCode())
+                        || need.remaining().isZero()) {
+                    continue;
+                }
+                unmet.add(new UnmetNeed(
+                        need.id().value(),
+                        communeNames.get(need.communeCode()),
+                        need.categoryCode(),
+                        need.description(),
+                        need.total(),
+                        need.funded()));
+            }
+        }
+        unmet.sort(Comparator.comparing(UnmetNeed::remaining).reversed());
+        Vnd unmetRemaining = unmet.stream().map(UnmetNeed::remaining).reduce(Vnd.ZERO, Vnd::plus);
+
+        Set<String> reached = progress.ledgerAvailable() ? ledger.villagesReached(id) : Set.of();
+        List<VillageRow> notReached = new ArrayList<>();
+        int villages = 0;
+        for (OrgUnitView commune : communes) {
+            for (OrgUnitView village : organisation.villages(commune.code(), today)) {
+                if (!village.isValidOn(today)) {
+                    continue;
+                }
+                villages++;
+                if (!reached.contains(village.code())) {
+                    notReached.add(new VillageRow(
+                            village.code(),
+                            village.fullName(),
+                            commune.fullName(),
+                            organisation.isEspeciallyDifficult(village, today)));
+                }
+            }
+        }
+        notReached.sort(Comparator.comparing(VillageRow::especiallyDifficult)
+                .reversed()
+                .thenComparing(VillageRow::communeName)
+                .thenComparing(VillageRow::name));
+        return new Dashboard(progress, communeRows, unmet, unmetRemaining, notReached, villages);
+    }
+}

@@ -1,0 +1,7 @@
+package vn.chungtay.commendation;
+
+/** Rules tell individuals from collectives (organisations, businesses, funds). */
+public enum DonorGroup {
+    INDIVIDUAL,
+    COLLECTIVE
+}
