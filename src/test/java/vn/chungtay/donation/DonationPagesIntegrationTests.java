@@ -221,6 +221,24 @@ class DonationPagesIntegrationTests {
     }
 
     @Test
+    void thePagesOpenForOfficersSupervisorsAndAdministrators() throws Exception {
+        var supervisor = user(users.loadUserByUsername("giamsat.lamdong"));
+        mvc.perform(get("/donations").with(supervisor))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("href=\"/donations/new\""))));
+        var admin = user(users.loadUserByUsername("admin"));
+        mvc.perform(get("/donations/new?unit=24640").with(admin))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"unit\"")));
+        mvc.perform(get("/donations/statements").with(officer()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("B-PageId")))
+                .andExpect(content().string(containsString("A-TNXDate")));
+        mvc.perform(get("/donations/statements/layouts/new").with(officer())).andExpect(status().isOk());
+        mvc.perform(get("/donations/statements/queue").with(officer())).andExpect(status().isOk());
+    }
+
+    @Test
     void donorsMayNotSeeTheOfficersList() throws Exception {
         mvc.perform(get("/donations")).andExpect(status().is3xxRedirection());
     }
