@@ -56,6 +56,7 @@ class HierarchyBrowserTests {
     @Test
     void officerAddsAVillageToXaCuJutAndTheSupervisorSeesItInTheAuditTrail() {
         signIn("xa.cujut");
+        click(By.linkText("Đơn vị & quản trị"));
         click(By.linkText("Đơn vị hành chính"));
         click(By.linkText("Tỉnh Lâm Đồng"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tỉnh Lâm Đồng");
@@ -78,6 +79,7 @@ class HierarchyBrowserTests {
         signOut();
 
         signIn("giamsat.lamdong");
+        click(By.linkText("Đơn vị & quản trị"));
         click(By.linkText("Nhật ký thay đổi"));
         String audit = browser.findElement(By.id("audit-entries")).getText();
         assertThat(audit).contains("xa.cujut").contains("Tạo mới").contains(name);

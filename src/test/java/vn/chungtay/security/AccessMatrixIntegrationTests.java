@@ -115,7 +115,8 @@ class AccessMatrixIntegrationTests {
             sql("^(/api/v1)?/plans/.*", "id", "select min(id) from need_plan where commune_code = '24640'"),
             sql("^/users/.*", "id", "select id from user_account where username = 'xa.cujut'"),
             sql("^/profile/tokens/.*", "id", "select max(id) from api_token"),
-            sql("^(/api/v1)?/campaigns/.*", "id", "select min(id) from campaign where unit_code = '24640'"),
+            // campaigns are public containers (a public page shows each one)
+            sql("^(/api/v1)?/campaigns/.*", "id", false, "select min(id) from campaign where unit_code = '24640'"),
             sql("^(/api/v1)?/donors/.*", "id", "select min(id) from donor where registered_unit_code = '24640'"),
             sql("^(/api/v1)?/deliveries/.*", "id", "select min(id) from delivery where commune_code = '24640'"),
             sql(
@@ -141,7 +142,29 @@ class AccessMatrixIntegrationTests {
                     "^/supervision/recommendations/.*",
                     "followUpId",
                     "select min(f.id) from supervision_follow_up f join supervision_recommendation r"
-                            + " on r.id = f.recommendation_id where r.responsible_commune = '24640'"));
+                            + " on r.id = f.recommendation_id where r.responsible_commune = '24640'"),
+            sql("^/public/campaigns/.*", "id", false, "select min(id) from campaign"),
+            sql("^(/api/v1)?/reports/.*", "id", "select min(id) from report where unit_code = '24640'"),
+            constant("^/reports/.*", "step", "submit"),
+            constant("^/api/v1/reports/.*", "code", "need.published"),
+            new Sample(Pattern.compile(".*"), "format", false, jdbc -> Optional.of("pdf")),
+            sql("^/api/v1/reporting/periods/.*", "id", false, "select min(id) from report_period"),
+            new Sample(
+                    Pattern.compile("^/api/v1/reporting/templates/.*"),
+                    "programme",
+                    false,
+                    jdbc -> Optional.of("DA588")),
+            constant("^/api/v1/reporting/addresses/.*", "unit", "24640"),
+            sql(
+                    "^/commendations/proposals/.*",
+                    "id",
+                    "select min(id) from commendation_proposal where unit_code = '24640'"),
+            sql(
+                    "^/commendations/candidates/.*",
+                    "id",
+                    "select min(c.id) from commendation_candidate c join commendation_proposal p"
+                            + " on p.id = c.proposal_id where p.unit_code = '24640'"),
+            sql("^/commendations/rules/.*", "id", false, "select min(id) from commendation_rule"));
 
     private record Route(RequestMethod method, String pattern, boolean json) {}
 
@@ -193,7 +216,7 @@ class AccessMatrixIntegrationTests {
                 rows.add(caller.name() + "," + route.method() + "," + route.pattern() + "," + url.get() + "," + status);
                 String where = caller.name() + " " + route.method() + " " + url.get() + " → " + status;
                 if (status >= 500) {
-                    violations.add(where + " (server error)");
+                    violations.add(where + " (server error: " + response.failure() + ")");
                 }
                 boolean isPublic = isPublic(route.pattern());
                 if (caller.username() == null && !isPublic) {
@@ -262,7 +285,7 @@ class AccessMatrixIntegrationTests {
         return pattern.equals("/") || PUBLIC_PREFIXES.stream().anyMatch(pattern::startsWith);
     }
 
-    private record Outcome(int status, String redirectedUrl, boolean refusedWithMessage) {
+    private record Outcome(int status, String redirectedUrl, boolean refusedWithMessage, String failure) {
         String getRedirectedUrl() {
             return redirectedUrl;
         }
@@ -291,10 +314,15 @@ class AccessMatrixIntegrationTests {
             return new Outcome(
                     result.getResponse().getStatus(),
                     result.getResponse().getRedirectedUrl(),
-                    result.getFlashMap() != null && result.getFlashMap().get("flashError") != null);
+                    result.getFlashMap() != null && result.getFlashMap().get("flashError") != null,
+                    "");
         } catch (jakarta.servlet.ServletException e) {
             // an exception nobody handled: a real server answers 500
-            return new Outcome(500, null, false);
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            return new Outcome(500, null, false, root.toString());
         }
     }
 
