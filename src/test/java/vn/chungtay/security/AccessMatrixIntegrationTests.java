@@ -164,7 +164,18 @@ class AccessMatrixIntegrationTests {
                     "id",
                     "select min(c.id) from commendation_candidate c join commendation_proposal p"
                             + " on p.id = c.proposal_id where p.unit_code = '24640'"),
-            sql("^/commendations/rules/.*", "id", false, "select min(id) from commendation_rule"));
+            sql("^/commendations/rules/.*", "id", false, "select min(id) from commendation_rule"),
+            sql(
+                    "^/donations/statements/queue/.*",
+                    "id",
+                    "select min(id) from statement_line where unit_code = '24640' and status = 'QUEUED'"),
+            sql("^(/api/v1)?/donations/.*", "id", "select min(id) from donation where receiving_unit_code = '24640'"),
+            sql("^/public/qr/campaigns/.*", "id", false, "select min(id) from campaign where unit_code = '24640'"),
+            sql(
+                    "^/public/qr/needs/.*",
+                    "id",
+                    false,
+                    "select min(id) from need where commune_code = '24640' and status = 'PUBLISHED'"));
 
     private record Route(RequestMethod method, String pattern, boolean json) {}
 
