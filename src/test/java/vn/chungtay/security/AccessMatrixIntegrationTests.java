@@ -176,7 +176,18 @@ class AccessMatrixIntegrationTests {
                     "id",
                     false,
                     "select min(e.id) from ledger_entry e join campaign c on c.id = e.campaign_id"
-                            + " where c.unit_code = '24640'"));
+                            + " where c.unit_code = '24640'"),
+            sql(
+                    "^/donations/statements/queue/.*",
+                    "id",
+                    "select min(id) from statement_line where unit_code = '24640' and status = 'QUEUED'"),
+            sql("^(/api/v1)?/donations/.*", "id", "select min(id) from donation where receiving_unit_code = '24640'"),
+            sql("^/public/qr/campaigns/.*", "id", false, "select min(id) from campaign where unit_code = '24640'"),
+            sql(
+                    "^/public/qr/needs/.*",
+                    "id",
+                    false,
+                    "select min(id) from need where commune_code = '24640' and status = 'PUBLISHED'"));
 
     private record Route(RequestMethod method, String pattern, boolean json) {}
 
