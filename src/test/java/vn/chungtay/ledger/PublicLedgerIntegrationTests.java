@@ -157,6 +157,31 @@ class PublicLedgerIntegrationTests {
         mvc.perform(get("/public/ledger").param("campaign", id).param("after", "5"))
                 .andExpect(content().string(containsString("id=\"entry-6\"")))
                 .andExpect(content().string(containsString("id=\"entry-30\"")));
+        // the same pages for a search (all matches found through the trigram index, the page cut from them)
+        mvc.perform(get("/public/ledger").param("campaign", id).param("q", "nguoi ung ho so"))
+                .andExpect(content().string(containsString("id=\"entry-30\"")))
+                .andExpect(content().string(containsString("id=\"entry-6\"")))
+                .andExpect(content().string(not(containsString("id=\"entry-5\""))))
+                .andExpect(content().string(containsString("before=6")))
+                .andExpect(content().string(containsString("30 bút toán")));
+        mvc.perform(get("/public/ledger")
+                        .param("campaign", id)
+                        .param("q", "nguoi ung ho so")
+                        .param("before", "6"))
+                .andExpect(content().string(containsString("id=\"entry-1\"")))
+                .andExpect(content().string(not(containsString("id=\"entry-6\""))))
+                .andExpect(content().string(containsString("after=5")));
+        mvc.perform(get("/public/ledger")
+                        .param("campaign", id)
+                        .param("q", "nguoi ung ho so")
+                        .param("after", "5"))
+                .andExpect(content().string(containsString("id=\"entry-6\"")))
+                .andExpect(content().string(containsString("id=\"entry-30\"")))
+                .andExpect(content().string(not(containsString("id=\"entry-5\""))));
+        mvc.perform(get("/public/ledger").param("campaign", id).param("q", "so 2"))
+                .andExpect(content().string(containsString("id=\"entry-2\"")))
+                .andExpect(content().string(containsString("id=\"entry-29\"")))
+                .andExpect(content().string(not(containsString("id=\"entry-3\""))));
     }
 
     @Test

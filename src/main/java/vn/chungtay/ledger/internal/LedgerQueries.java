@@ -122,12 +122,37 @@ public class LedgerQueries {
     /**
      * Entries of a campaign matching the filter: the page of {@code size} entries older than
      * {@code before}, or newer than {@code after}, or the newest.
+     *
+     * <p>A text search runs in two steps, so neither a rare nor a common name is slow among
+     * millions of entries: first the trigram index alone finds the matching entries, stopping
+     * after {@link #COUNT_CAP}; when there are no more than that, they are all known (exact count,
+     * the page cut from them). When there are more, matches are dense and the newest ones are
+     * found fastest by walking the campaign's entries backwards by sequence, filtering.
      */
     public EntryPage entries(long campaignId, Filter filter, Long before, Long after, int size) {
         int limit = Math.min(Math.max(size, 1), 200);
+        // the plan depends on the words searched for: never a generic plan for "like $1"
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
         Map<String, Object> params = new HashMap<>();
         params.put("campaign", campaignId);
-        String where = where(filter, params);
+        Where where = where(filter, params);
+        boolean capped = false;
+        if (where.indexedText()) {
+            jdbc.sql("set local enable_seqscan = off").update();
+            jdbc.sql("set local enable_indexscan = off").update();
+            List<Long> matches = jdbc.sql("select e.sequence from ledger_entry e where e.campaign_id = :campaign"
+                            + where.sql() + " limit " + (COUNT_CAP + 1))
+                    .params(params)
+                    .query(Long.class)
+                    .list();
+            jdbc.sql("set local enable_seqscan = on").update();
+            jdbc.sql("set local enable_indexscan = on").update();
+            if (matches.size() <= COUNT_CAP) {
+                return pageOf(campaignId, matches, before, after, limit);
+            }
+            capped = true;
+            jdbc.sql("set local enable_bitmapscan = off").update();
+        }
         boolean backwards = after != null && before == null;
         String keyset = "";
         if (before != null) {
@@ -138,9 +163,8 @@ public class LedgerQueries {
             params.put("after", after);
         }
         params.put("limit", limit + 1);
-        String sql = "select " + PostgresLedger.COLUMNS
-                + ", (select x.id from ledger_entry x where x.reverses_id = e.id) as reversed_by"
-                + " from ledger_entry e where e.campaign_id = :campaign" + where + keyset
+        String sql = "select " + PostgresLedger.COLUMNS + REVERSED_BY
+                + " from ledger_entry e where e.campaign_id = :campaign" + where.sql() + keyset
                 + " order by e.sequence " + (backwards ? "asc" : "desc") + " limit :limit";
         List<Row> rows = new ArrayList<>(
                 jdbc.sql(sql).params(params).query((rs, n) -> row(rs)).list());
@@ -159,27 +183,90 @@ public class LedgerQueries {
             newer = hasNewer ? rows.get(0).sequence() : null;
             older = hasOlder ? rows.get(rows.size() - 1).sequence() : null;
         }
-        Map<String, Object> countParams = new HashMap<>(params);
-        countParams.remove("before");
-        countParams.remove("after");
-        countParams.remove("limit");
-        countParams.put("cap", COUNT_CAP + 1);
-        long total = jdbc.sql("select count(*) from (select 1 from ledger_entry e where e.campaign_id = :campaign"
-                        + where + " limit :cap) t")
-                .params(countParams)
-                .query(Long.class)
-                .single();
+        if (capped) {
+            return new EntryPage(List.copyOf(rows), newer, older, COUNT_CAP, true);
+        }
+        long total;
+        if (where.sql().isEmpty()) {
+            total = jdbc.sql("select coalesce(max(entry_count), 0) from ledger_chain where campaign_id = :campaign")
+                    .param("campaign", campaignId)
+                    .query(Long.class)
+                    .single();
+        } else {
+            Map<String, Object> countParams = new HashMap<>(params);
+            countParams.remove("before");
+            countParams.remove("after");
+            countParams.remove("limit");
+            total = jdbc.sql("select count(*) from (select 1 from ledger_entry e where e.campaign_id = :campaign"
+                            + where.sql() + " limit " + (COUNT_CAP + 1) + ") t")
+                    .params(countParams)
+                    .query(Long.class)
+                    .single();
+        }
         return new EntryPage(List.copyOf(rows), newer, older, Math.min(total, COUNT_CAP), total > COUNT_CAP);
     }
 
-    private static String where(Filter filter, Map<String, Object> params) {
+    private static final String REVERSED_BY =
+            ", (select x.id from ledger_entry x where x.reverses_id = e.id) as reversed_by";
+
+    /** A page cut from all the matching sequences (no more than {@link #COUNT_CAP}). */
+    private EntryPage pageOf(long campaignId, List<Long> matches, Long before, Long after, int limit) {
+        List<Long> newestFirst = new ArrayList<>(matches);
+        newestFirst.sort(Collections.reverseOrder());
+        int from = 0;
+        if (before != null) {
+            from = 0;
+            while (from < newestFirst.size() && newestFirst.get(from) >= before) {
+                from++;
+            }
+        } else if (after != null) {
+            int firstOlder = 0;
+            while (firstOlder < newestFirst.size() && newestFirst.get(firstOlder) > after) {
+                firstOlder++;
+            }
+            from = Math.max(0, firstOlder - limit);
+        }
+        int to = Math.min(newestFirst.size(), from + limit);
+        if (before == null && after != null) {
+            to = Math.min(to, (int) newestFirst.stream().filter(s -> s > after).count());
+        }
+        List<Long> wanted = newestFirst.subList(from, Math.max(from, to));
+        List<Row> rows = wanted.isEmpty()
+                ? List.of()
+                : jdbc.sql("select " + PostgresLedger.COLUMNS + REVERSED_BY
+                                + " from ledger_entry e where e.campaign_id = :campaign and e.sequence in (:sequences)"
+                                + " order by e.sequence desc")
+                        .param("campaign", campaignId)
+                        .param("sequences", wanted)
+                        .query((rs, n) -> row(rs))
+                        .list();
+        Long newer = from > 0 && !rows.isEmpty() ? rows.get(0).sequence() : null;
+        Long older = to < newestFirst.size() && !rows.isEmpty()
+                ? rows.get(rows.size() - 1).sequence()
+                : null;
+        return new EntryPage(rows, newer, older, matches.size(), false);
+    }
+
+    /** The SQL conditions of a filter, and whether a word of its text can use the trigram index. */
+    private record Where(String sql, boolean indexedText) {}
+
+    private static Where where(Filter filter, Map<String, Object> params) {
         StringBuilder where = new StringBuilder();
+        boolean indexed = false;
         String folded = VietnameseText.fold(filter.text());
         if (!folded.isEmpty()) {
             String[] words = folded.split(" ");
             for (int i = 0; i < Math.min(words.length, 8); i++) {
-                where.append(" and e.search_folded like :w").append(i);
-                params.put("w" + i, "%" + words[i] + "%");
+                if (words[i].length() >= 3) {
+                    // three letters or more: the trigram index finds it
+                    where.append(" and e.search_folded like :w").append(i);
+                    params.put("w" + i, "%" + words[i] + "%");
+                    indexed = true;
+                } else {
+                    // "le", "ly", "vu": no trigram to look up, checked on the rows the others found
+                    where.append(" and strpos(e.search_folded, :w").append(i).append(") > 0");
+                    params.put("w" + i, words[i]);
+                }
             }
         }
         if (filter.minAmount() != null) {
@@ -207,7 +294,7 @@ public class LedgerQueries {
             where.append(" and e.reference_keys @> cast(array[:ref] as text[])");
             params.put("ref", key == null ? "-" : key);
         }
-        return where.toString();
+        return new Where(where.toString(), indexed);
     }
 
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {

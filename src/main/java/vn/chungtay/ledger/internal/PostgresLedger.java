@@ -1026,6 +1026,18 @@ class PostgresLedger implements Ledger {
     }
 
     @Override
+    public Map<CampaignId, Vnd> undeliveredToNeed(long needId) {
+        Map<CampaignId, Vnd> left = new LinkedHashMap<>();
+        jdbc.sql("select campaign_id, amount_dong from ledger_balance where account = :account and item_key = ''"
+                        + " and amount_dong > 0 order by campaign_id")
+                .param("account", "NEED:" + needId)
+                .query(rs -> {
+                    left.put(new CampaignId(rs.getLong(1)), Vnd.of(rs.getLong(2)));
+                });
+        return left;
+    }
+
+    @Override
     public List<GiftDestination> whereWent(LedgerEntryId receipt) {
         record Allocation(
                 long id, LocalDate date, String commune, String village, String category, Long need, long amount) {}

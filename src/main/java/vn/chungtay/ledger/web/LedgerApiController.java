@@ -23,6 +23,7 @@ import vn.chungtay.ledger.LedgerBalance;
 import vn.chungtay.ledger.LedgerEntry;
 import vn.chungtay.ledger.LedgerEntryId;
 import vn.chungtay.ledger.LedgerEntryNotFound;
+import vn.chungtay.ledger.LedgerHashing;
 import vn.chungtay.ledger.LedgerRuleBroken;
 import vn.chungtay.ledger.TransferPosting;
 import vn.chungtay.organisation.OrganisationManagement;
@@ -119,8 +120,8 @@ class LedgerApiController {
                             ? null
                             : new ItemJson(
                                     e.item().name(), e.item().unit(), e.item().quantity()),
-                    vn.chungtay.ledger.LedgerHashing.publicAccount(e.fromAccount()),
-                    e.toAccount(),
+                    LedgerHashing.publicAccount(e.fromAccount()),
+                    LedgerHashing.publicAccount(e.toAccount()),
                     e.communeCode(),
                     e.villageCode(),
                     e.categoryCode(),
