@@ -1,0 +1,44 @@
+package vn.chungtay.donation;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Input that breaks a rule, with every problem found: the field, a message key and its arguments. Answered 400. */
+public class InvalidDonation extends RuntimeException {
+
+    /** One problem: {@code field} null for the input as a whole. */
+    public record Problem(String field, String messageKey, List<Object> arguments) {
+        public Problem {
+            arguments = List.copyOf(arguments);
+        }
+
+        public Object[] argumentArray() {
+            return arguments.toArray();
+        }
+    }
+
+    private final List<Problem> problems;
+
+    public InvalidDonation(List<Problem> problems) {
+        super(problems.stream()
+                .map(p -> p.field() + ": " + p.messageKey())
+                .toList()
+                .toString());
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("An invalid input names at least one problem");
+        }
+        this.problems = List.copyOf(problems);
+    }
+
+    public static InvalidDonation of(String field, String messageKey, Object... arguments) {
+        return new InvalidDonation(List.of(new Problem(field, messageKey, Arrays.asList(arguments))));
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    public Problem first() {
+        return problems.get(0);
+    }
+}
