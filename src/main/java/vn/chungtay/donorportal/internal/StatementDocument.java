@@ -40,9 +40,10 @@ public class StatementDocument {
                 .append("body { font-family: 'Times New Roman', serif; font-size: 11pt; line-height: 1.3; }")
                 .append("h1 { text-align: center; font-size: 15pt; margin: 0 0 4pt 0; }")
                 .append("p.center { text-align: center; margin: 0 0 8pt 0; }")
-                .append("table { width: 100%; border-collapse: collapse; font-size: 9.5pt; }")
+                .append(
+                        "table { width: 100%; border-collapse: collapse; font-size: 9.5pt; } td.nowrap { white-space: nowrap; }")
                 .append("th, td { border: 0.5pt solid #000; padding: 2pt 3pt; vertical-align: top; }")
-                .append("td.num { text-align: right; } .totals td { font-weight: bold; }")
+                .append("td.num { text-align: right; white-space: nowrap; } .totals td { font-weight: bold; }")
                 .append("</style></head><body>");
         html.append("<h1>")
                 .append(escape(m("donor.portal.statement.heading", String.valueOf(s.year()))))
@@ -67,14 +68,14 @@ public class StatementDocument {
                     .append("</td></tr>");
         }
         for (MyGift g : s.gifts()) {
-            html.append("<tr><td>")
+            html.append("<tr><td class=\"nowrap\">")
                     .append(escape(g.receivedOn().format(DAY)))
                     .append("</td><td>")
                     .append(escape(g.receiptNumber()))
                     .append("</td><td>")
                     .append(escape(g.campaignName()))
                     .append("</td><td class=\"num\">")
-                    .append(escape(g.amount().formatted()));
+                    .append(escape(g.amount().formatted().replace(" ₫", " đồng")));
             for (String item : g.items()) {
                 html.append("<br/>").append(escape(item));
             }
@@ -84,19 +85,25 @@ public class StatementDocument {
             }
             for (MyGift.Went w : g.went()) {
                 html.append("<div>").append(escape(where(w))).append(": ");
-                html.append(escape(w.allocated().formatted())).append("</div>");
+                html.append(escape(w.allocated().formatted().replace(" ₫", " đồng")))
+                        .append("</div>");
             }
             html.append("</td><td class=\"num\">")
-                    .append(escape(g.delivered().formatted()))
+                    .append(escape(g.delivered().formatted().replace(" ₫", " đồng")))
                     .append("<br/>")
                     .append(escape(m("donor.portal.children", g.childrenCount())))
                     .append("</td></tr>");
         }
         html.append("</tbody></table>");
         html.append("<table style=\"margin-top: 10pt; width: 60%;\" class=\"totals\">")
-                .append(row("donor.portal.total.received", s.received().formatted()))
-                .append(row("donor.portal.total.allocated", s.allocated().formatted()))
-                .append(row("donor.portal.total.delivered", s.delivered().formatted()))
+                .append(row(
+                        "donor.portal.total.received", s.received().formatted().replace(" ₫", " đồng")))
+                .append(row(
+                        "donor.portal.total.allocated",
+                        s.allocated().formatted().replace(" ₫", " đồng")))
+                .append(row(
+                        "donor.portal.total.delivered",
+                        s.delivered().formatted().replace(" ₫", " đồng")))
                 .append(row("donor.portal.total.children", Integer.toString(s.childrenCount())))
                 .append("</table>");
         html.append("<p style=\"margin-top: 12pt; font-style: italic;\">")
