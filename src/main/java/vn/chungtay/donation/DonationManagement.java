@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -653,6 +654,31 @@ public class DonationManagement {
     /** Whether the actor may reverse gifts of the unit, send receipts and record gifts there. */
     public boolean canManage(Actor actor, String unitCode) {
         return actor.canManage() && organisation.covers(actor, unitCode);
+    }
+
+    /**
+     * The gifts carrying any of the given donor ids (a donor's identities after merges), newest
+     * first, reversed ones included; for the donors' own pages, so no officer scope applies — the
+     * caller names only the signed-in donor's ids.
+     */
+    public List<GiftView> giftsOfDonors(Collection<Long> donorIds) {
+        if (donorIds == null || donorIds.isEmpty()) {
+            return List.of();
+        }
+        List<GiftView> gifts = jdbc.sql(
+                        "select * from donation where donor_id in (:donors) order by received_on desc, id desc")
+                .param("donors", List.copyOf(donorIds))
+                .query((rs, n) -> view(rs, List.of()))
+                .list();
+        return withItems(gifts);
+    }
+
+    /** The receipt PDF of a gift that carries one of the given donor ids; not found for anyone else's gift. */
+    public byte[] receiptPdfForDonor(GiftId id, Collection<Long> donorIds) {
+        GiftView gift = load(id.value())
+                .filter(g -> donorIds != null && donorIds.contains(g.donorId()))
+                .orElseThrow(() -> new DonationNotFound("gift " + id));
+        return receipts.render(gift, campaignName(gift.campaignId()));
     }
 
     // ---- receipts -----------------------------------------------------------------------------
