@@ -12,7 +12,10 @@ public class DonorRuleBroken extends RuntimeException {
     public DonorRuleBroken(String messageKey, Object... arguments) {
         super(messageKey);
         this.messageKey = messageKey;
-        this.arguments = List.of(arguments);
+        // a null argument (an empty field named in the message) must not turn a refusal into a server error
+        this.arguments = java.util.Arrays.stream(arguments)
+                .map(a -> a == null ? (Object) "" : a)
+                .toList();
     }
 
     public String messageKey() {

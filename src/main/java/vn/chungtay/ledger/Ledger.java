@@ -38,6 +38,12 @@ public interface Ledger {
     /** Money delivered from a need's allocations over all campaigns, less reversals. */
     Vnd deliveredFromNeed(long needId);
 
+    /**
+     * Money allocated to a need and not yet delivered, per campaign (campaigns with nothing left are
+     * left out): what a delivery of the need may draw on, from which campaign.
+     */
+    Map<CampaignId, Vnd> undeliveredToNeed(long needId);
+
     /** Where one received gift went, first in, first out. */
     List<GiftDestination> whereWent(LedgerEntryId receipt);
 

@@ -9,4 +9,8 @@ public class LedgerEntryNotFound extends RuntimeException {
     public LedgerEntryNotFound(LedgerEntryId id) {
         super("No ledger entry " + id);
     }
+
+    public LedgerEntryNotFound(long id) {
+        super("No ledger entry " + id);
+    }
 }

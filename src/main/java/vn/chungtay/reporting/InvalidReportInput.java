@@ -12,7 +12,9 @@ public class InvalidReportInput extends RuntimeException {
         super(field + ": " + messageKey);
         this.field = field;
         this.messageKey = messageKey;
-        this.arguments = List.of(arguments);
+        this.arguments = java.util.Arrays.stream(arguments)
+                .map(a -> a == null ? (Object) "" : a)
+                .toList();
     }
 
     public String field() {

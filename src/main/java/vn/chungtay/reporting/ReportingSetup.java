@@ -252,7 +252,7 @@ public class ReportingSetup {
         Actor actor = CurrentActor.get();
         PeriodView period = period(periodId);
         OrgUnitView unit = units.unit(trim(unitCode), period.endsOn())
-                .orElseThrow(() -> new InvalidReportInput("unit", "reporting.unit.unknown", unitCode));
+                .orElseThrow(() -> new InvalidReportInput("unit", "reporting.unit.unknown", trim(unitCode)));
         requireProvinceOrAdmin(actor, unit);
         LocalDate closes = date(closesOn, "closesOn", true);
         String why = trim(reason);

@@ -157,6 +157,19 @@ class CommendationDocumentsIntegrationTests {
     }
 
     @Test
+    void theProposalOpensInLibreOfficeWithTheDecree30Header() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                vn.chungtay.LibreOffice.executable() != null, "LibreOffice is not installed (.ci/run installs it)");
+        long id = submittedProposal();
+        String text = vn.chungtay.LibreOffice.textOfDocx(documents.proposal(id).content());
+        assertThat(text)
+                .contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+                .contains("Độc lập - Tự do - Hạnh phúc")
+                .contains("TỜ TRÌNH")
+                .contains("Nơi nhận");
+    }
+
+    @Test
     void lettersShowVietnameseDiacriticsAndForeignDonorsGetEnglish() throws Exception {
         long id = submittedProposal();
         Proposal proposal = commendations.get(id);

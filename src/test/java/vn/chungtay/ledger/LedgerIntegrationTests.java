@@ -99,6 +99,8 @@ class LedgerIntegrationTests {
         assertThat(totals.entries()).isEqualTo(3);
         assertThat(ledger.allocatedToNeed(need.id().value())).isEqualTo(Vnd.of(600_000));
         assertThat(ledger.deliveredFromNeed(need.id().value())).isEqualTo(Vnd.of(400_000));
+        assertThat(ledger.undeliveredToNeed(need.id().value()))
+                .containsExactly(Map.entry(campaign.id(), Vnd.of(200_000)));
         NeedView funded = mother.need(need.id());
         assertThat(funded.funded()).isEqualTo(Vnd.of(600_000));
         assertThat(funded.status()).isEqualTo(NeedStatus.PARTLY_FUNDED);

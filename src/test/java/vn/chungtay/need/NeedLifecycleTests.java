@@ -103,7 +103,7 @@ class NeedLifecycleTests {
         need.recordFunding(Vnd.of(2_500_000));
         assertThat(need.getStatus()).isEqualTo(NeedStatus.FUNDED);
         need.withdrawFunding(Vnd.of(1_000_000));
-        assertThat(need.view().funded()).isEqualTo(Vnd.of(1_500_000));
+        assertThat(need.auditState()).containsEntry("fundedDong", 1_500_000L);
         assertThat(need.getStatus()).isEqualTo(NeedStatus.PARTLY_FUNDED);
         need.withdrawFunding(Vnd.of(1_500_000));
         assertThat(need.getStatus()).isEqualTo(NeedStatus.PUBLISHED);

@@ -165,6 +165,18 @@ class AccessMatrixIntegrationTests {
                     "select min(c.id) from commendation_candidate c join commendation_proposal p"
                             + " on p.id = c.proposal_id where p.unit_code = '24640'"),
             sql("^/commendations/rules/.*", "id", false, "select min(id) from commendation_rule"),
+            // the ledger of a campaign is public (the public account shows every entry)
+            sql(
+                    "^(/api/v1)?/ledger/campaigns/.*",
+                    "id",
+                    false,
+                    "select min(id) from campaign where unit_code = '24640'"),
+            sql(
+                    "^(/api/v1)?/ledger/entries/.*",
+                    "id",
+                    false,
+                    "select min(e.id) from ledger_entry e join campaign c on c.id = e.campaign_id"
+                            + " where c.unit_code = '24640'"),
             sql(
                     "^/donations/statements/queue/.*",
                     "id",

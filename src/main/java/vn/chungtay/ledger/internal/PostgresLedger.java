@@ -120,7 +120,8 @@ class PostgresLedger implements Ledger {
                 null,
                 null,
                 null,
-                limited(posting.sourceRef(), 100));
+                limited(posting.sourceRef(), 100),
+                ReferenceKeys.of(posting.message()));
         Chain chain = lockChain(draft.campaignId());
         Stored entry = insert(draft, chain);
         String key = itemKey(item);
@@ -287,7 +288,8 @@ class PostgresLedger implements Ledger {
                 original.id(),
                 original.sequence(),
                 why,
-                original.sourceRef());
+                original.sourceRef(),
+                List.of());
         Stored reversal = insert(draft, chain);
         boolean external = original.fromAccount().startsWith("DONOR:");
         for (TraceRow t : traces) {
@@ -352,7 +354,8 @@ class PostgresLedger implements Ledger {
                 null,
                 null,
                 null,
-                sourceRef);
+                sourceRef,
+                List.of());
         Stored entry = insert(draft, chain);
         for (Taken t : takes) {
             takeFromLot(campaignId, from, key, t.lot(), t.amount(), t.quantity());
@@ -617,10 +620,10 @@ class PostgresLedger implements Ledger {
                             insert into ledger_entry (campaign_id, sequence, kind, entry_date, amount_dong, item_name, item_unit,
                                 item_quantity, item_key, from_account, to_account, commune_code, village_code, category_code,
                                 need_id, donor_id, donor_public_name, public_message, children_count, reverses_id,
-                                reverses_sequence, reason, source_ref, search_folded, previous_hash, hash, created_by)
+                                reverses_sequence, reason, source_ref, search_folded, reference_keys, previous_hash, hash, created_by)
                             values (:campaign, :sequence, :kind, :date, :amount, :itemName, :itemUnit, :itemQuantity, :itemKey,
                                 :from, :to, :commune, :village, :category, :need, :donor, :donorName, :message, :children,
-                                :reverses, :reversesSequence, :reason, :sourceRef, :folded, :previous, :hash, :by)
+                                :reverses, :reversesSequence, :reason, :sourceRef, :folded, :keys, :previous, :hash, :by)
                             returning id""")
                     .param("campaign", d.campaignId())
                     .param("sequence", sequence)
@@ -646,6 +649,7 @@ class PostgresLedger implements Ledger {
                     .param("reason", d.reason())
                     .param("sourceRef", d.sourceRef())
                     .param("folded", folded)
+                    .param("keys", d.referenceKeys().toArray(new String[0]))
                     .param("previous", chain.headHash())
                     .param("hash", hash)
                     .param("by", limited(CurrentActor.orSystem().username(), 60))
@@ -925,6 +929,30 @@ class PostgresLedger implements Ledger {
                 rs.getString("hash"));
     }
 
+    /** The hashed public fields of the current row of a result set selecting {@link #COLUMNS}. */
+    static List<String> publicFields(ResultSet rs) throws SQLException {
+        return LedgerHashing.publicFields(
+                rs.getLong("campaign_id"),
+                rs.getLong("sequence"),
+                rs.getString("kind"),
+                rs.getObject("entry_date", LocalDate.class),
+                rs.getLong("amount_dong"),
+                rs.getString("item_name"),
+                rs.getString("item_unit"),
+                (Long) rs.getObject("item_quantity"),
+                rs.getString("from_account"),
+                rs.getString("to_account"),
+                rs.getString("commune_code"),
+                rs.getString("village_code"),
+                rs.getString("category_code"),
+                (Long) rs.getObject("need_id"),
+                rs.getString("donor_public_name"),
+                rs.getString("public_message"),
+                rs.getInt("children_count"),
+                (Long) rs.getObject("reverses_sequence"),
+                rs.getString("reason"));
+    }
+
     Optional<Stored> stored(LedgerEntryId id) {
         return jdbc.sql("select " + COLUMNS + " from ledger_entry e where e.id = :id")
                 .param("id", id.value())
@@ -959,29 +987,23 @@ class PostgresLedger implements Ledger {
 
     @Override
     public CampaignTotals totals(CampaignId campaign) {
-        Map<String, Long> sums = new HashMap<>();
-        jdbc.sql("select e.kind, coalesce(sum(e.amount_dong), 0) from ledger_entry e where e.campaign_id = :c"
-                        + " and e.kind in ('RECEIPT', 'ALLOCATION', 'DELIVERY') and" + NOT_REVERSED
-                        + " group by e.kind")
-                .param("c", campaign.value())
-                .query(rs -> {
-                    sums.put(rs.getString(1), rs.getLong(2));
-                });
         long pools = jdbc.sql("select coalesce(sum(amount_dong), 0) from ledger_balance"
                         + " where campaign_id = :c and account like 'POOL:%'")
                 .param("c", campaign.value())
                 .query(Long.class)
                 .single();
-        long count = jdbc.sql("select count(*) from ledger_entry where campaign_id = :c")
+        // kept by the balance trigger (received, allocated, delivered) and by each posting (entry_count)
+        return jdbc.sql("select received_dong, allocated_dong, delivered_dong, entry_count from ledger_chain"
+                        + " where campaign_id = :c")
                 .param("c", campaign.value())
-                .query(Long.class)
-                .single();
-        return new CampaignTotals(
-                Vnd.of(sums.getOrDefault("RECEIPT", 0L)),
-                Vnd.of(sums.getOrDefault("ALLOCATION", 0L)),
-                Vnd.of(sums.getOrDefault("DELIVERY", 0L)),
-                Vnd.of(pools),
-                count);
+                .query((rs, n) -> new CampaignTotals(
+                        Vnd.of(rs.getLong(1)),
+                        Vnd.of(rs.getLong(2)),
+                        Vnd.of(rs.getLong(3)),
+                        Vnd.of(pools),
+                        rs.getLong(4)))
+                .optional()
+                .orElse(new CampaignTotals(Vnd.ZERO, Vnd.ZERO, Vnd.ZERO, Vnd.ZERO, 0));
     }
 
     @Override
@@ -1001,6 +1023,18 @@ class PostgresLedger implements Ledger {
                 .param("kind", kind)
                 .query(Long.class)
                 .single());
+    }
+
+    @Override
+    public Map<CampaignId, Vnd> undeliveredToNeed(long needId) {
+        Map<CampaignId, Vnd> left = new LinkedHashMap<>();
+        jdbc.sql("select campaign_id, amount_dong from ledger_balance where account = :account and item_key = ''"
+                        + " and amount_dong > 0 order by campaign_id")
+                .param("account", "NEED:" + needId)
+                .query(rs -> {
+                    left.put(new CampaignId(rs.getLong(1)), Vnd.of(rs.getLong(2)));
+                });
+        return left;
     }
 
     @Override
@@ -1080,24 +1114,18 @@ class PostgresLedger implements Ledger {
 
     @Override
     public List<LedgerBalance> balances(CampaignId campaign) {
-        Map<String, String[]> items = new HashMap<>();
-        jdbc.sql("""
-                        select distinct on (item_key) item_key, item_name, item_unit from ledger_entry
-                        where campaign_id = :c and item_key <> '' order by item_key, sequence""").param("c", campaign.value()).query(rs -> {
-            items.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
-        });
         return jdbc.sql("""
-                        select account, item_key, amount_dong, quantity from ledger_balance where campaign_id = :c
+                        select account, item_key, amount_dong, quantity, item_name, item_unit from ledger_balance
+                        where campaign_id = :c
                         order by case when account like 'POOL:%' then 0 when account like 'DELIVERED:%' then 2 else 1 end,
                                  account, item_key""")
                 .param("c", campaign.value())
                 .query((rs, n) -> {
-                    String key = rs.getString(2);
-                    String[] item = key.isEmpty() ? null : items.getOrDefault(key, new String[] {key, ""});
+                    boolean goods = !rs.getString(2).isEmpty();
                     return new LedgerBalance(
                             rs.getString(1),
-                            item == null ? null : item[0],
-                            item == null ? null : item[1],
+                            goods ? rs.getString(5) : null,
+                            goods ? rs.getString(6) : null,
                             Vnd.of(rs.getLong(3)),
                             rs.getLong(4));
                 })
@@ -1171,27 +1199,7 @@ class PostgresLedger implements Ledger {
                 fail(sequence, "previous_hash is not the hash of entry " + (sequence - 1));
                 return;
             }
-            Long quantity = (Long) rs.getObject("item_quantity");
-            List<String> fields = LedgerHashing.publicFields(
-                    rs.getLong("campaign_id"),
-                    sequence,
-                    rs.getString("kind"),
-                    rs.getObject("entry_date", LocalDate.class),
-                    rs.getLong("amount_dong"),
-                    rs.getString("item_name"),
-                    rs.getString("item_unit"),
-                    quantity,
-                    rs.getString("from_account"),
-                    rs.getString("to_account"),
-                    rs.getString("commune_code"),
-                    rs.getString("village_code"),
-                    rs.getString("category_code"),
-                    (Long) rs.getObject("need_id"),
-                    rs.getString("donor_public_name"),
-                    rs.getString("public_message"),
-                    rs.getInt("children_count"),
-                    (Long) rs.getObject("reverses_sequence"),
-                    rs.getString("reason"));
+            List<String> fields = publicFields(rs);
             String hash = LedgerHashing.hash(fields, storedPrevious);
             if (!hash.equals(rs.getString("hash"))) {
                 fail(sequence, "the stored fields of entry " + sequence + " no longer give its hash");
@@ -1247,5 +1255,6 @@ class PostgresLedger implements Ledger {
             Long reversesId,
             Long reversesSequence,
             String reason,
-            String sourceRef) {}
+            String sourceRef,
+            List<String> referenceKeys) {}
 }

@@ -1,0 +1,347 @@
+package vn.chungtay.ledger.internal;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.chungtay.ledger.EntryKind;
+import vn.chungtay.shared.text.VietnameseText;
+
+/**
+ * Read models of the ledger for the officers' and the public pages: a campaign's entries newest
+ * first with search and filters, paged by sequence (keyset, so the millionth page costs what the
+ * first does), and the alerts of the chain check.
+ */
+@Component
+@Transactional(readOnly = true)
+public class LedgerQueries {
+
+    /** Counts above this are shown as "more than". */
+    public static final int COUNT_CAP = 10_000;
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final JdbcClient jdbc;
+
+    LedgerQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * What to look for: words of the donor's name or the message (diacritics-insensitive), an
+     * amount range, a date range, a kind, or a reference (a bank reference or account number the
+     * donor remembers, matched on the original message).
+     */
+    public record Filter(
+            String text,
+            Long minAmount,
+            Long maxAmount,
+            LocalDate from,
+            LocalDate to,
+            EntryKind kind,
+            String reference) {
+
+        public static Filter none() {
+            return new Filter(null, null, null, null, null, null, null);
+        }
+
+        public boolean isEmpty() {
+            return VietnameseText.fold(text).isEmpty()
+                    && minAmount == null
+                    && maxAmount == null
+                    && from == null
+                    && to == null
+                    && kind == null
+                    && (reference == null || reference.isBlank());
+        }
+    }
+
+    /** One entry as the pages show it. */
+    public record Row(
+            long id,
+            long sequence,
+            EntryKind kind,
+            LocalDate date,
+            long amount,
+            String itemName,
+            String itemUnit,
+            Long itemQuantity,
+            String fromAccount,
+            String toAccount,
+            String communeCode,
+            String villageCode,
+            String categoryCode,
+            Long needId,
+            String donorPublicName,
+            String publicMessage,
+            int childrenCount,
+            Long reversesSequence,
+            String reason,
+            Long reversedBy,
+            String hash) {
+
+        public boolean isGoods() {
+            return itemName != null;
+        }
+
+        public String formattedAmount() {
+            return vn.chungtay.shared.money.Vnd.of(amount).formatted();
+        }
+
+        public String shortHash() {
+            return hash.substring(0, 12);
+        }
+
+        public boolean reversible() {
+            return kind != EntryKind.REVERSAL && reversedBy == null;
+        }
+
+        /** The unit code of a pool account ({@code POOL:24640} → {@code 24640}), else null. */
+        public static String poolUnit(String account) {
+            return account != null && account.startsWith("POOL:") ? account.substring(5) : null;
+        }
+    }
+
+    /**
+     * A page of entries, newest first: {@code newer}/{@code older} are the sequences to page from
+     * (null at either end); {@code total} is capped at {@link #COUNT_CAP} ({@code capped} then).
+     */
+    public record EntryPage(List<Row> rows, Long newer, Long older, long total, boolean capped) {
+        public boolean isEmpty() {
+            return rows.isEmpty();
+        }
+    }
+
+    /**
+     * Entries of a campaign matching the filter: the page of {@code size} entries older than
+     * {@code before}, or newer than {@code after}, or the newest.
+     *
+     * <p>A text search runs in two steps, so neither a rare nor a common name is slow among
+     * millions of entries: first the trigram index alone finds the matching entries, stopping
+     * after {@link #COUNT_CAP}; when there are no more than that, they are all known (exact count,
+     * the page cut from them). When there are more, matches are dense and the newest ones are
+     * found fastest by walking the campaign's entries backwards by sequence, filtering.
+     */
+    public EntryPage entries(long campaignId, Filter filter, Long before, Long after, int size) {
+        int limit = Math.min(Math.max(size, 1), 200);
+        // the plan depends on the words searched for: never a generic plan for "like $1"
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+        Map<String, Object> params = new HashMap<>();
+        params.put("campaign", campaignId);
+        Where where = where(filter, params);
+        boolean capped = false;
+        if (where.indexedText()) {
+            jdbc.sql("set local enable_seqscan = off").update();
+            jdbc.sql("set local enable_indexscan = off").update();
+            List<Long> matches = jdbc.sql("select e.sequence from ledger_entry e where e.campaign_id = :campaign"
+                            + where.sql() + " limit " + (COUNT_CAP + 1))
+                    .params(params)
+                    .query(Long.class)
+                    .list();
+            jdbc.sql("set local enable_seqscan = on").update();
+            jdbc.sql("set local enable_indexscan = on").update();
+            if (matches.size() <= COUNT_CAP) {
+                return pageOf(campaignId, matches, before, after, limit);
+            }
+            capped = true;
+            jdbc.sql("set local enable_bitmapscan = off").update();
+        }
+        boolean backwards = after != null && before == null;
+        String keyset = "";
+        if (before != null) {
+            keyset = " and e.sequence < :before";
+            params.put("before", before);
+        } else if (after != null) {
+            keyset = " and e.sequence > :after";
+            params.put("after", after);
+        }
+        params.put("limit", limit + 1);
+        String sql = "select " + PostgresLedger.COLUMNS + REVERSED_BY
+                + " from ledger_entry e where e.campaign_id = :campaign" + where.sql() + keyset
+                + " order by e.sequence " + (backwards ? "asc" : "desc") + " limit :limit";
+        List<Row> rows = new ArrayList<>(
+                jdbc.sql(sql).params(params).query((rs, n) -> row(rs)).list());
+        boolean more = rows.size() > limit;
+        if (more) {
+            rows.remove(rows.size() - 1);
+        }
+        if (backwards) {
+            Collections.reverse(rows);
+        }
+        Long newer = null;
+        Long older = null;
+        if (!rows.isEmpty()) {
+            boolean hasNewer = backwards ? more : before != null;
+            boolean hasOlder = backwards || more;
+            newer = hasNewer ? rows.get(0).sequence() : null;
+            older = hasOlder ? rows.get(rows.size() - 1).sequence() : null;
+        }
+        if (capped) {
+            return new EntryPage(List.copyOf(rows), newer, older, COUNT_CAP, true);
+        }
+        long total;
+        if (where.sql().isEmpty()) {
+            total = jdbc.sql("select coalesce(max(entry_count), 0) from ledger_chain where campaign_id = :campaign")
+                    .param("campaign", campaignId)
+                    .query(Long.class)
+                    .single();
+        } else {
+            Map<String, Object> countParams = new HashMap<>(params);
+            countParams.remove("before");
+            countParams.remove("after");
+            countParams.remove("limit");
+            total = jdbc.sql("select count(*) from (select 1 from ledger_entry e where e.campaign_id = :campaign"
+                            + where.sql() + " limit " + (COUNT_CAP + 1) + ") t")
+                    .params(countParams)
+                    .query(Long.class)
+                    .single();
+        }
+        return new EntryPage(List.copyOf(rows), newer, older, Math.min(total, COUNT_CAP), total > COUNT_CAP);
+    }
+
+    private static final String REVERSED_BY =
+            ", (select x.id from ledger_entry x where x.reverses_id = e.id) as reversed_by";
+
+    /** A page cut from all the matching sequences (no more than {@link #COUNT_CAP}). */
+    private EntryPage pageOf(long campaignId, List<Long> matches, Long before, Long after, int limit) {
+        List<Long> newestFirst = new ArrayList<>(matches);
+        newestFirst.sort(Collections.reverseOrder());
+        int from = 0;
+        if (before != null) {
+            from = 0;
+            while (from < newestFirst.size() && newestFirst.get(from) >= before) {
+                from++;
+            }
+        } else if (after != null) {
+            int firstOlder = 0;
+            while (firstOlder < newestFirst.size() && newestFirst.get(firstOlder) > after) {
+                firstOlder++;
+            }
+            from = Math.max(0, firstOlder - limit);
+        }
+        int to = Math.min(newestFirst.size(), from + limit);
+        if (before == null && after != null) {
+            to = Math.min(to, (int) newestFirst.stream().filter(s -> s > after).count());
+        }
+        List<Long> wanted = newestFirst.subList(from, Math.max(from, to));
+        List<Row> rows = wanted.isEmpty()
+                ? List.of()
+                : jdbc.sql("select " + PostgresLedger.COLUMNS + REVERSED_BY
+                                + " from ledger_entry e where e.campaign_id = :campaign and e.sequence in (:sequences)"
+                                + " order by e.sequence desc")
+                        .param("campaign", campaignId)
+                        .param("sequences", wanted)
+                        .query((rs, n) -> row(rs))
+                        .list();
+        Long newer = from > 0 && !rows.isEmpty() ? rows.get(0).sequence() : null;
+        Long older = to < newestFirst.size() && !rows.isEmpty()
+                ? rows.get(rows.size() - 1).sequence()
+                : null;
+        return new EntryPage(rows, newer, older, matches.size(), false);
+    }
+
+    /** The SQL conditions of a filter, and whether a word of its text can use the trigram index. */
+    private record Where(String sql, boolean indexedText) {}
+
+    private static Where where(Filter filter, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder();
+        boolean indexed = false;
+        String folded = VietnameseText.fold(filter.text());
+        if (!folded.isEmpty()) {
+            String[] words = folded.split(" ");
+            for (int i = 0; i < Math.min(words.length, 8); i++) {
+                if (words[i].length() >= 3) {
+                    // three letters or more: the trigram index finds it
+                    where.append(" and e.search_folded like :w").append(i);
+                    params.put("w" + i, "%" + words[i] + "%");
+                    indexed = true;
+                } else {
+                    // "le", "ly", "vu": no trigram to look up, checked on the rows the others found
+                    where.append(" and strpos(e.search_folded, :w").append(i).append(") > 0");
+                    params.put("w" + i, words[i]);
+                }
+            }
+        }
+        if (filter.minAmount() != null) {
+            where.append(" and e.amount_dong >= :min");
+            params.put("min", filter.minAmount());
+        }
+        if (filter.maxAmount() != null) {
+            where.append(" and e.amount_dong <= :max");
+            params.put("max", filter.maxAmount());
+        }
+        if (filter.from() != null) {
+            where.append(" and e.entry_date >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            where.append(" and e.entry_date <= :to");
+            params.put("to", filter.to());
+        }
+        if (filter.kind() != null) {
+            where.append(" and e.kind = :kind");
+            params.put("kind", filter.kind().name());
+        }
+        if (filter.reference() != null && !filter.reference().isBlank()) {
+            String key = ReferenceKeys.ofTyped(filter.reference());
+            where.append(" and e.reference_keys @> cast(array[:ref] as text[])");
+            params.put("ref", key == null ? "-" : key);
+        }
+        return new Where(where.toString(), indexed);
+    }
+
+    private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Row(
+                rs.getLong("id"),
+                rs.getLong("sequence"),
+                EntryKind.valueOf(rs.getString("kind")),
+                rs.getObject("entry_date", LocalDate.class),
+                rs.getLong("amount_dong"),
+                rs.getString("item_name"),
+                rs.getString("item_unit"),
+                (Long) rs.getObject("item_quantity"),
+                rs.getString("from_account"),
+                rs.getString("to_account"),
+                rs.getString("commune_code"),
+                rs.getString("village_code"),
+                rs.getString("category_code"),
+                (Long) rs.getObject("need_id"),
+                rs.getString("donor_public_name"),
+                rs.getString("public_message"),
+                rs.getInt("children_count"),
+                (Long) rs.getObject("reverses_sequence"),
+                rs.getString("reason"),
+                (Long) rs.getObject("reversed_by"),
+                rs.getString("hash"));
+    }
+
+    /** Campaign ids that have a chain. */
+    public List<Long> campaignsWithEntries() {
+        return jdbc.sql("select campaign_id from ledger_chain where entry_count > 0 order by campaign_id")
+                .query(Long.class)
+                .list();
+    }
+
+    /** A stored entry that failed the chain check. */
+    public record Alert(long id, long campaignId, long sequence, String problem, LocalDateTime detectedAt) {}
+
+    public List<Alert> alerts(int limit) {
+        return jdbc.sql("select id, campaign_id, sequence, problem, detected_at from ledger_alert"
+                        + " order by detected_at desc, id desc limit :limit")
+                .param("limit", limit)
+                .query((rs, n) -> new Alert(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getTimestamp(5).toInstant().atZone(VIETNAM).toLocalDateTime()))
+                .list();
+    }
+}

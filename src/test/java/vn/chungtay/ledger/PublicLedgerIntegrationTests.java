@@ -1,0 +1,232 @@
+package vn.chungtay.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import vn.chungtay.IntegrationTest;
+import vn.chungtay.campaign.Campaign;
+import vn.chungtay.campaign.CampaignManagement;
+import vn.chungtay.ledger.internal.LedgerChainWatch;
+import vn.chungtay.need.NeedManagement;
+import vn.chungtay.need.NeedView;
+import vn.chungtay.organisation.OrganisationManagement;
+import vn.chungtay.shared.money.Vnd;
+
+@IntegrationTest
+class PublicLedgerIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    LedgerChainWatch watch;
+
+    @Autowired
+    CampaignManagement campaigns;
+
+    @Autowired
+    NeedManagement needs;
+
+    @Autowired
+    OrganisationManagement organisation;
+
+    LedgerMother mother;
+
+    @BeforeEach
+    void setUp() {
+        mother = new LedgerMother(campaigns, needs, organisation, ledger);
+    }
+
+    private LedgerEntry gift(Campaign campaign, long amount, String name, String message) {
+        return ledger.postReceipt(new ReceiptPosting(
+                campaign.id(), campaign.unitCode(), mother.today(), Vnd.of(amount), null, 9L, name, message, null));
+    }
+
+    private String csv(Campaign campaign) throws Exception {
+        MvcResult async = mvc.perform(get("/public/ledger.csv")
+                        .param("campaign", Long.toString(campaign.id().value())))
+                .andExpect(request().asyncStarted())
+                .andReturn();
+        return new String(
+                mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(async))
+                        .andExpect(status().isOk())
+                        .andExpect(header().string("Content-Type", containsString("text/csv")))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsByteArray(),
+                StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anyoneSeesReceiptsWithMaskedNumbersAndDeliveriesWithAChildCountOnly() throws Exception {
+        Campaign campaign = mother.campaign("24640");
+        NeedView need = mother.publishedNeed("24640", 10, 100_000);
+        gift(campaign, 800_000, "Nguyễn Thị Hoà", "ung ho cac chau, sdt 0904123456");
+        gift(campaign, 200_000, null, "MBVCB.6916176124.CT tu 0101001222009");
+        mother.allocateToNeed(campaign, need, 600_000);
+        mother.deliverFromNeed(campaign, need, 600_000, 12);
+
+        mvc.perform(get("/public/ledger")
+                        .param("campaign", Long.toString(campaign.id().value())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Nguyễn Thị Hoà")))
+                .andExpect(content().string(containsString("0904****456")))
+                .andExpect(content().string(not(containsString("0904123456"))))
+                .andExpect(content().string(not(containsString("0101001222009"))))
+                .andExpect(content().string(containsString("Ẩn danh")))
+                .andExpect(content().string(containsString("Cho 12 trẻ em")))
+                .andExpect(content().string(containsString("Xã Cư Jút")))
+                .andExpect(content().string(containsString("800.000 ₫")))
+                .andExpect(content().string(not(containsString("DONOR:9"))));
+    }
+
+    @Test
+    void searchIgnoresDiacriticsAndFiltersByAmountDateAndReference() throws Exception {
+        Campaign campaign = mother.campaign("24640");
+        gift(campaign, 150_000, "Trần Văn Đức", "Ủng hộ các cháu vùng cao");
+        gift(campaign, 2_500_000, "Lê Thị Bình", "CT tu 1018144916 LE THI BINH");
+        String id = Long.toString(campaign.id().value());
+
+        mvc.perform(get("/public/ledger").param("campaign", id).param("q", "tran van duc"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Trần Văn Đức")))
+                .andExpect(content().string(not(containsString("Lê Thị Bình"))));
+        mvc.perform(get("/public/ledger")
+                        .param("campaign", id)
+                        .param("q", "ung ho vung cao")
+                        .header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Trần Văn Đức")))
+                .andExpect(content().string(not(containsString("<html"))));
+        mvc.perform(get("/public/ledger").param("campaign", id).param("min", "1.000.000"))
+                .andExpect(content().string(containsString("Lê Thị Bình")))
+                .andExpect(content().string(not(containsString("Trần Văn Đức"))));
+        mvc.perform(get("/public/ledger")
+                        .param("campaign", id)
+                        .param("min", "150000")
+                        .param("max", "150000")
+                        .param("from", mother.today().toString())
+                        .param("to", mother.today().toString()))
+                .andExpect(content().string(containsString("Trần Văn Đức")))
+                .andExpect(content().string(not(containsString("Lê Thị Bình"))));
+        // a donor finds the transfer by the account number they paid from, shown only masked
+        mvc.perform(get("/public/ledger").param("campaign", id).param("ref", "1018 144 916"))
+                .andExpect(content().string(containsString("Lê Thị Bình")))
+                .andExpect(content().string(containsString("1018****916")))
+                .andExpect(content().string(not(containsString("Trần Văn Đức"))));
+        mvc.perform(get("/public/ledger").param("campaign", id).param("min", "nhiều"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Số tiền từ không hợp lệ")));
+    }
+
+    @Test
+    void entriesArePagedNewestFirstWithLinksToOlderAndNewer() throws Exception {
+        Campaign campaign = mother.campaign("24640");
+        for (int i = 1; i <= 30; i++) {
+            gift(campaign, 1_000 * i, "Người ủng hộ số " + i, null);
+        }
+        String id = Long.toString(campaign.id().value());
+        mvc.perform(get("/public/ledger").param("campaign", id))
+                .andExpect(content().string(containsString("id=\"entry-30\"")))
+                .andExpect(content().string(containsString("id=\"entry-6\"")))
+                .andExpect(content().string(not(containsString("id=\"entry-5\""))))
+                .andExpect(content().string(containsString("before=6")))
+                .andExpect(content().string(containsString("30 bút toán")));
+        mvc.perform(get("/public/ledger").param("campaign", id).param("before", "6"))
+                .andExpect(content().string(containsString("id=\"entry-5\"")))
+                .andExpect(content().string(containsString("id=\"entry-1\"")))
+                .andExpect(content().string(not(containsString("id=\"entry-6\""))))
+                .andExpect(content().string(containsString("after=5")));
+        mvc.perform(get("/public/ledger").param("campaign", id).param("after", "5"))
+                .andExpect(content().string(containsString("id=\"entry-6\"")))
+                .andExpect(content().string(containsString("id=\"entry-30\"")));
+        // the same pages for a search (all matches found through the trigram index, the page cut from them)
+        mvc.perform(get("/public/ledger").param("campaign", id).param("q", "nguoi ung ho so"))
+                .andExpect(content().string(containsString("id=\"entry-30\"")))
+                .andExpect(content().string(containsString("id=\"entry-6\"")))
+                .andExpect(content().string(not(containsString("id=\"entry-5\""))))
+                .andExpect(content().string(containsString("before=6")))
+                .andExpect(content().string(containsString("30 bút toán")));
+        mvc.perform(get("/public/ledger")
+                        .param("campaign", id)
+                        .param("q", "nguoi ung ho so")
+                        .param("before", "6"))
+                .andExpect(content().string(containsString("id=\"entry-1\"")))
+                .andExpect(content().string(not(containsString("id=\"entry-6\""))))
+                .andExpect(content().string(containsString("after=5")));
+        mvc.perform(get("/public/ledger")
+                        .param("campaign", id)
+                        .param("q", "nguoi ung ho so")
+                        .param("after", "5"))
+                .andExpect(content().string(containsString("id=\"entry-6\"")))
+                .andExpect(content().string(containsString("id=\"entry-30\"")))
+                .andExpect(content().string(not(containsString("id=\"entry-5\""))));
+        mvc.perform(get("/public/ledger").param("campaign", id).param("q", "so 2"))
+                .andExpect(content().string(containsString("id=\"entry-2\"")))
+                .andExpect(content().string(containsString("id=\"entry-29\"")))
+                .andExpect(content().string(not(containsString("id=\"entry-3\""))));
+    }
+
+    @Test
+    void theCsvHoldsTheHashedFieldsSafeForSpreadsheets() throws Exception {
+        Campaign campaign = mother.campaign("24640");
+        LedgerEntry first = gift(campaign, 100_000, "=HYPERLINK(\"http://x\")", "cam on, \"cac chau\"");
+        LedgerEntry last = gift(campaign, 50_000, "Nhóm bạn trẻ", "-ung ho");
+
+        String csv = csv(campaign);
+        assertThat(csv).startsWith("\uFEFFcampaign_id,sequence,kind,date,amount_dong,");
+        List<String> lines = csv.lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).endsWith(",reason,previous_hash,hash");
+        assertThat(lines.get(1))
+                .contains(",\"'=HYPERLINK(\"\"http://x\"\")\",")
+                .contains(",\"cam on, \"\"cac chau\"\"\",")
+                .contains(",DONOR,POOL:24640,")
+                .endsWith("," + LedgerHashing.GENESIS + "," + first.hash());
+        assertThat(lines.get(2)).contains(",'-ung ho,").endsWith("," + last.hash());
+        assertThat(csv).contains("\r\n");
+    }
+
+    @Test
+    void theHeadIsPublishedOnceADayAndAnswersAsJson() throws Exception {
+        Campaign campaign = mother.campaign("24640");
+        gift(campaign, 100_000, "A", null);
+        LedgerEntry last = gift(campaign, 200_000, "B", null);
+        String id = Long.toString(campaign.id().value());
+
+        mvc.perform(get("/public/ledger/head").param("campaign", id))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.date").value(mother.today().toString()))
+                .andExpect(jsonPath("$.count").value(2))
+                .andExpect(jsonPath("$.headHash").value(last.hash()));
+        watch.check(campaign.id());
+        gift(campaign, 300_000, "C", null);
+        watch.check(campaign.id());
+        mvc.perform(get("/public/ledger/heads").param("campaign", id))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].count").value(2))
+                .andExpect(jsonPath("$[0].headHash").value(last.hash()));
+        mvc.perform(get("/public/ledger/head").param("campaign", "CT" + id))
+                .andExpect(jsonPath("$.count").value(3));
+        mvc.perform(get("/public/ledger/head").param("campaign", "99999999")).andExpect(status().isNotFound());
+        mvc.perform(get("/public/ledger").param("campaign", "99999999")).andExpect(status().isNotFound());
+    }
+}
