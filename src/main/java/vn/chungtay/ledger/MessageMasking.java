@@ -7,13 +7,15 @@ import java.util.regex.Pattern;
  * Masks account and phone numbers in a transfer message before it is published: every run of 8 or
  * more digits, also written with single spaces, dots or hyphens between them ({@code 0904 000 000},
  * {@code 0904.000.000}), keeps its first four and last three digits around four stars
- * ({@code 0101001222009} → {@code 0101****009}); a run of 8 or 9 digits keeps two and two. Amounts
+ * ({@code 0101001222009} → {@code 0101****009}); a run of 8 or 9 digits keeps two and two. Digits of
+ * any script count (full-width {@code ０９０４…} too, and a run touching one). Amounts
  * grouped in thousands ({@code 10.000.000}, {@code 1,500,000}) and dates ({@code 01.09.2026}) are
  * left alone.
  */
 public final class MessageMasking {
 
-    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![\\p{Nd}])\\d(?:[ .\\-]?\\d){7,}(?![\\p{Nd}])");
+    private static final Pattern DIGIT_RUN =
+            Pattern.compile("(?<![\\p{Nd}])\\p{Nd}(?:[ .\\-]?\\p{Nd}){7,}(?![\\p{Nd}])");
     private static final Pattern GROUPED_AMOUNT = Pattern.compile("[1-9]\\d{0,2}(?:([.,])\\d{3})(?:\\1\\d{3})*");
     private static final Pattern DATE = Pattern.compile("\\d{1,2}([.\\-])\\d{1,2}\\1\\d{4}");
 
@@ -28,7 +30,7 @@ public final class MessageMasking {
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             String run = matcher.group();
-            String replacement = isAmountOrDate(run) ? run : masked(run.replaceAll("\\D", ""));
+            String replacement = isAmountOrDate(run) ? run : masked(run.replaceAll("\\P{Nd}", ""));
             matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         matcher.appendTail(out);

@@ -226,6 +226,9 @@ class DonationPagesIntegrationTests {
         mvc.perform(get("/donations").with(supervisor))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("href=\"/donations/new\""))));
+        mvc.perform(get("/donations/new").with(supervisor)).andExpect(status().isForbidden());
+        mvc.perform(get("/donations/statements").with(supervisor)).andExpect(status().isForbidden());
+        mvc.perform(get("/donations/statements/queue").with(supervisor)).andExpect(status().isOk());
         var admin = user(users.loadUserByUsername("admin"));
         mvc.perform(get("/donations/new?unit=24640").with(admin))
                 .andExpect(status().isOk())

@@ -40,6 +40,7 @@ import vn.chungtay.organisation.OrganisationManagement;
 import vn.chungtay.shared.paging.Page;
 import vn.chungtay.shared.security.Actor;
 import vn.chungtay.shared.security.CurrentActor;
+import vn.chungtay.shared.security.OutsideScope;
 
 /** Officers' gift pages: the list with filters, one form for every channel, a gift with its receipt and reversal. */
 @Controller
@@ -120,6 +121,7 @@ class DonationPageController {
             @RequestParam(required = false) Long need,
             @RequestParam(required = false) String unit,
             Model model) {
+        requireManager();
         GiftForm empty = GiftForm.empty(campaign, organisation.today());
         if (need != null) {
             empty = new GiftForm(
@@ -272,6 +274,14 @@ class DonationPageController {
         model.addAttribute("kinds", DonorKind.values());
         model.addAttribute("categories", needs.categories());
         return "donation/form";
+    }
+
+    /** Only those who record gifts see the forms (supervisors and collaborators read). */
+    static void requireManager() {
+        Actor actor = CurrentActor.get();
+        if (!actor.canManage()) {
+            throw new OutsideScope(actor.username() + " may not record gifts or import statements");
+        }
     }
 
     private String name(String code) {

@@ -93,6 +93,7 @@ class StatementPageController {
 
     @GetMapping("/donations/statements")
     String upload(@RequestParam(required = false) String unit, Model model) {
+        DonationPageController.requireManager();
         return uploadPage(model, unit);
     }
 
@@ -144,6 +145,7 @@ class StatementPageController {
 
     @GetMapping("/donations/statements/layouts/new")
     String newLayout(Model model) {
+        DonationPageController.requireManager();
         model.addAttribute("layoutForm", LayoutForm.empty());
         return "donation/layout-form";
     }
@@ -176,6 +178,8 @@ class StatementPageController {
         Page<QueuedLine> found = statements.queue(campaign, page, 25);
         model.addAttribute("page", found);
         model.addAttribute("campaign", campaign);
+        model.addAttribute(
+                "canManage", vn.chungtay.shared.security.CurrentActor.get().canManage());
         model.addAttribute("campaigns", donations.campaignsFor(unit, organisation.today()));
         model.addAttribute(
                 "pageUrl", "/donations/statements/queue?campaign=" + (campaign == null ? "" : campaign) + "&");

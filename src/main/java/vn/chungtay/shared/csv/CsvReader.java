@@ -37,6 +37,10 @@ public final class CsvReader {
     /** Reads a file whose first record is the header and hands every following record to the consumer. */
     public static List<String> read(Reader source, Consumer<Row> consumer) {
         try (BufferedReader in = new BufferedReader(source)) {
+            in.mark(1);
+            if (in.read() != '\uFEFF') {
+                in.reset();
+            }
             Parser parser = new Parser(in);
             List<String> header = parser.next();
             if (header == null) {
