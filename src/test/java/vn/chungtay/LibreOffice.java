@@ -62,7 +62,10 @@ public final class LibreOffice {
                     + new String(process.getInputStream().readAllBytes()));
         }
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
-            return new PDFTextStripper().getText(document);
+            PDFTextStripper stripper = new PDFTextStripper();
+            // letters drawn from a fallback font come in another run: read them where they stand
+            stripper.setSortByPosition(true);
+            return stripper.getText(document);
         }
     }
 }

@@ -32,12 +32,19 @@ public record DeliveryForm(
     }
 
     public DeliveryForm {
+        // blank rows of the page's goods table stay (the page binds items[i].name onto them);
+        // filledItems() is what counts
         items = items == null
                 ? List.of()
-                : items.stream().filter(i -> i != null && !i.blank()).toList();
+                : items.stream().filter(i -> i != null).toList();
         childIds = childIds == null
                 ? List.of()
                 : childIds.stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The goods lines with a name, quantity or value. */
+    public List<ItemLine> filledItems() {
+        return items.stream().filter(i -> !i.blank()).toList();
     }
 
     public boolean duplicateConfirmed() {

@@ -565,11 +565,11 @@ public class DeliveryManagement {
             }
         }
         // goods
-        if (form.items().size() > MAX_ITEMS) {
+        if (form.filledItems().size() > MAX_ITEMS) {
             c.problems.add(problem("items", "delivery.items.tooMany", MAX_ITEMS));
         }
-        for (int i = 0; i < Math.min(form.items().size(), MAX_ITEMS); i++) {
-            checkItem(form.items().get(i), i, need, c, allocations);
+        for (int i = 0; i < Math.min(form.filledItems().size(), MAX_ITEMS); i++) {
+            checkItem(form.filledItems().get(i), i, need, c, allocations);
         }
         if (c.problems.stream()
                         .noneMatch(

@@ -300,7 +300,8 @@ public class DonationManagement {
         }
     }
 
-    private Checked check(GiftForm form, Actor actor) {
+    private Checked check(GiftForm submitted, Actor actor) {
+        GiftForm form = submitted.withoutBlankItems();
         List<InvalidDonation.Problem> problems = new ArrayList<>();
         Campaign campaign = null;
         if (form.campaignId() == null) {

@@ -42,9 +42,35 @@ public record GiftForm(
     }
 
     public GiftForm {
+        // blank rows of the page's item table are kept here (the page binds items[0..2] onto them)
+        // and left out by withoutBlankItems() before the gift is checked
         items = items == null
                 ? List.of()
-                : items.stream().filter(i -> i != null && !i.blank()).toList();
+                : items.stream().filter(i -> i != null).toList();
+    }
+
+    /** The same form without the empty item rows a page sends. */
+    public GiftForm withoutBlankItems() {
+        return new GiftForm(
+                campaignId,
+                donorId,
+                donorName,
+                donorKind,
+                donorDomestic,
+                donorCountry,
+                donorPhone,
+                donorEmail,
+                donorAnonymous,
+                donorListConsent,
+                channel,
+                amount,
+                receivedOn,
+                needId,
+                communeCode,
+                categoryCode,
+                message,
+                receivedBy,
+                items.stream().filter(i -> !i.blank()).toList());
     }
 
     /** An empty form for a day, with three empty item rows. */

@@ -107,8 +107,12 @@ class GiftJourneyBrowserTests {
         } catch (org.openqa.selenium.TimeoutException e) {
             String problems =
                     browser.findElements(By.cssSelector("main .invalid-feedback, main .alert-danger")).stream()
-                            .map(WebElement::getText)
-                            .collect(Collectors.joining(" | "));
+                                    .map(element ->
+                                            element.getAttribute("textContent").strip())
+                                    .filter(text -> !text.isEmpty())
+                                    .collect(Collectors.joining(" | "))
+                            + " — page: "
+                            + browser.findElement(By.tagName("main")).getText().replace('\n', ' ');
             throw new AssertionError(
                     "still on " + browser.getCurrentUrl() + " (expected " + regex + "): " + problems, e);
         }
