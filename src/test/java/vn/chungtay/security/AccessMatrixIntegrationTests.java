@@ -164,7 +164,13 @@ class AccessMatrixIntegrationTests {
                     "id",
                     "select min(c.id) from commendation_candidate c join commendation_proposal p"
                             + " on p.id = c.proposal_id where p.unit_code = '24640'"),
-            sql("^/commendations/rules/.*", "id", false, "select min(id) from commendation_rule"));
+            sql("^/commendations/rules/.*", "id", false, "select min(id) from commendation_rule"),
+            sql(
+                    "^(/api/v1)?/privacy/requests/.*",
+                    "id",
+                    "select min(id) from privacy_request where commune_code = '24640'"),
+            // breaches belong to the province (both demo communes): only checked for errors and anonymous access
+            sql("^(/api/v1)?/privacy/breaches/.*", "id", false, "select min(id) from privacy_breach"));
 
     private record Route(RequestMethod method, String pattern, boolean json) {}
 
