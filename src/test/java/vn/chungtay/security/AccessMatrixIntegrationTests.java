@@ -187,7 +187,13 @@ class AccessMatrixIntegrationTests {
                     "^/public/qr/needs/.*",
                     "id",
                     false,
-                    "select min(id) from need where commune_code = '24640' and status = 'PUBLISHED'"));
+                    "select min(id) from need where commune_code = '24640' and status = 'PUBLISHED'"),
+            sql(
+                    "^(/api/v1)?/privacy/requests/.*",
+                    "id",
+                    "select min(id) from privacy_request where commune_code = '24640'"),
+            // breaches belong to the province (both demo communes): only checked for errors and anonymous access
+            sql("^(/api/v1)?/privacy/breaches/.*", "id", false, "select min(id) from privacy_breach"));
 
     private record Route(RequestMethod method, String pattern, boolean json) {}
 
