@@ -54,7 +54,7 @@ class AccessMatrixIntegrationTests {
             Set.of("/public/", "/login", "/error", "/v3/api-docs", "/swagger-ui");
 
     /** Routes every signed-in person may use on themselves (not scoped objects). */
-    private static final Pattern PERSONAL = Pattern.compile("^/(profile|my|logout).*");
+    private static final Pattern PERSONAL = Pattern.compile("^(/api/v1)?/(profile|my|logout).*");
 
     /** Reference data every signed-in person may read (the administrative hierarchy is not private). */
     private static final Pattern REFERENCE = Pattern.compile("^(/api/v1)?/org-units.*");
@@ -108,6 +108,8 @@ class AccessMatrixIntegrationTests {
             sql(".*", "villageCode", "select min(code) from org_unit where code like '24640-%' and valid_to is null"),
             constant(".*", "step", "approve"),
             constant(".*", "what", "proof"),
+            constant("^/my/.*", "year", "2026"),
+            sql("^/my/gifts/.*", "id", "select min(id) from donation where receiving_unit_code = '24640'"),
             constant("^/admin/backups/.*", "name", "chungtay-20260101T000000Z.zip"),
             sql(".*", "childId", "select min(id) from child where commune_code = '24640'"),
             sql("^(/api/v1)?/children/.*", "id", "select min(id) from child where commune_code = '24640'"),

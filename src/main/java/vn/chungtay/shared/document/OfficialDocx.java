@@ -181,13 +181,33 @@ public final class OfficialDocx {
         }
     }
 
-    /** A borderless table used for layout: one row, the given column widths in percent. */
+    /** The width between the margins (A4 210 mm less 30 mm left and 15 mm right), in twips. */
+    private static final int TEXT_WIDTH_TWIPS = twips(165).intValue();
+
+    /**
+     * A borderless table used for layout: one row, the given column widths in percent of the text
+     * width, written as absolute widths and a fixed layout so that Word and LibreOffice keep the
+     * quốc hiệu on one line.
+     */
     private static XWPFTable layoutTable(XWPFDocument docx, int columns, int[] percents) {
         XWPFTable table = docx.createTable(1, columns);
         table.removeBorders();
-        table.setWidth("100%");
+        table.setWidth(Integer.toString(TEXT_WIDTH_TWIPS));
+        var properties = table.getCTTbl().getTblPr();
+        properties
+                .addNewTblLayout()
+                .setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType.FIXED);
+        var grid = table.getCTTbl().getTblGrid();
+        if (grid == null) {
+            grid = table.getCTTbl().addNewTblGrid();
+        }
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
+        }
         for (int c = 0; c < columns; c++) {
-            table.getRow(0).getCell(c).setWidth(percents[c] + "%");
+            int width = TEXT_WIDTH_TWIPS * percents[c] / 100;
+            grid.addNewGridCol().setW(java.math.BigInteger.valueOf(width));
+            table.getRow(0).getCell(c).setWidth(Integer.toString(width));
         }
         return table;
     }
