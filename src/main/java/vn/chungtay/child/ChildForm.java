@@ -98,4 +98,10 @@ public record ChildForm(
     private static boolean notBlank(String s) {
         return s != null && !s.isBlank();
     }
+
+    /** Never prints the child's name, birth date or family: records end up in logs (Spring MVC at DEBUG). */
+    @Override
+    public String toString() {
+        return "ChildForm[personal data withheld]";
+    }
 }

@@ -85,4 +85,10 @@ public record ChildView(
                 false,
                 false);
     }
+
+    /** Never prints the child's name, birth date or family: records end up in logs (Spring MVC at DEBUG). */
+    @Override
+    public String toString() {
+        return "ChildView[personal data withheld]";
+    }
 }

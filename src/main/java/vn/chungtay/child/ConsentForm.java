@@ -16,4 +16,10 @@ public record ConsentForm(
     public ConsentForm {
         consentPurposes = consentPurposes == null ? Set.of() : Set.copyOf(consentPurposes);
     }
+
+    /** Never prints the child's name, birth date or family: records end up in logs (Spring MVC at DEBUG). */
+    @Override
+    public String toString() {
+        return "ConsentForm[personal data withheld]";
+    }
 }

@@ -120,6 +120,12 @@ class ChildApiController {
                     draft,
                     confirmDuplicate);
         }
+
+        /** Never prints the child's name, birth date or family: records end up in logs (Spring MVC at DEBUG). */
+        @Override
+        public String toString() {
+            return "ChildRequest[personal data withheld]";
+        }
     }
 
     record ConsentRequest(GuardianConsentJson guardianConsent, ChildConsentJson childConsent) {
@@ -203,6 +209,12 @@ class ChildApiController {
                     v.turning16(),
                     v.childConsentNeeded(),
                     v.usable());
+        }
+
+        /** Never prints the child's name, birth date or family: records end up in logs (Spring MVC at DEBUG). */
+        @Override
+        public String toString() {
+            return "ChildJson[personal data withheld]";
         }
     }
 
