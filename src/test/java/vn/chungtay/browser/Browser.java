@@ -25,10 +25,21 @@ final class Browser {
 
     /** Clicks as a person would: the element scrolled into the middle of the screen first. */
     static void click(WebDriver browser, By locator) {
-        WebElement element = browser.findElement(locator);
-        ((JavascriptExecutor) browser)
-                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        element.click();
+        // a page still settling (a redirect, htmx swapping a fragment) may replace the element
+        // between finding and clicking it: find it again, a few times
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WebElement element = browser.findElement(locator);
+                ((JavascriptExecutor) browser)
+                        .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+                element.click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Signs in through the Vietnamese sign-in page with a demo account. */

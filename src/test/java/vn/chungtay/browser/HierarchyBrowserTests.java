@@ -42,7 +42,15 @@ class HierarchyBrowserTests {
         browser.get(url("/login"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Đăng nhập");
         Browser.signIn(browser, url(""), username);
-        assertThat(browser.getCurrentUrl()).doesNotContain("/login");
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+                    .until(b -> !b.getCurrentUrl().contains("/login"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(
+                    username + " could not sign in: "
+                            + browser.findElement(By.tagName("main")).getText(),
+                    e);
+        }
     }
 
     private void click(By locator) {
