@@ -178,10 +178,17 @@ class PublicLedgerIntegrationTests {
                 .andExpect(content().string(containsString("id=\"entry-6\"")))
                 .andExpect(content().string(containsString("id=\"entry-30\"")))
                 .andExpect(content().string(not(containsString("id=\"entry-5\""))));
+        // whole words: "so 2" is entry 2, not 12 or 20; a word being typed matches words that start with it
         mvc.perform(get("/public/ledger").param("campaign", id).param("q", "so 2"))
                 .andExpect(content().string(containsString("id=\"entry-2\"")))
-                .andExpect(content().string(containsString("id=\"entry-29\"")))
-                .andExpect(content().string(not(containsString("id=\"entry-3\""))));
+                .andExpect(content().string(not(containsString("id=\"entry-12\""))))
+                .andExpect(content().string(not(containsString("id=\"entry-20\""))))
+                .andExpect(content().string(containsString("1 bút toán")));
+        mvc.perform(get("/public/ledger").param("campaign", id).param("q", "nguoi ung h"))
+                .andExpect(content().string(containsString("id=\"entry-30\"")))
+                .andExpect(content().string(containsString("30 bút toán")));
+        mvc.perform(get("/public/ledger").param("campaign", id).param("q", "nguoi ung x"))
+                .andExpect(content().string(containsString("Không có bút toán nào.")));
     }
 
     @Test
