@@ -138,12 +138,15 @@ public class LedgerQueries {
      * {@code before}, or newer than {@code after}, or the newest.
      *
      * <p>A text search takes the cheapest of three ways, so that neither a common nor a rare name
-     * is slow among millions of entries: (1) the newest {@value #WINDOW} entries are walked
-     * backwards by sequence; when they hold a full page of matches, that is the page (matches are
-     * dense; their number is not counted); (2) otherwise the indexes alone find every match, up to
-     * {@link #COUNT_CAP} (whole words and adjacent word pairs in the word index, a word still being
-     * typed by its start in the trigram index), and the page is cut from them with an exact count;
-     * (3) when there are more, the newest are found by walking backwards, filtering.
+     * is slow among millions of entries. An estimate of the matches (from the word index's
+     * statistics, see {@link #estimate}) decides: (1) when matches are estimated dense, the newest entries are
+     * walked backwards by sequence, as many as should hold two pages of matches; when they hold a
+     * full page, that is the page (the matches are not counted); (2) otherwise, or when the walk
+     * falls short, the indexes alone find every match, up to {@link #COUNT_CAP} (whole words and
+     * adjacent word pairs in the word index, a word still being typed by its start in the trigram
+     * index), and the page is cut from them with an exact count; (3) when there are more, the
+     * newest are found by walking backwards, filtering. Words are first looked for as a phrase,
+     * then, when the phrase is not found, in any order.
      */
     public EntryPage entries(long campaignId, Filter filter, Long before, Long after, int size) {
         int limit = Math.min(Math.max(size, 1), 200);
@@ -163,8 +166,9 @@ public class LedgerQueries {
         Where where = where(filter, params, phrase);
         boolean capped = false;
         if (where.text()) {
-            if (after == null) {
-                EntryPage dense = newestWindow(campaignId, where, params, before, limit);
+            long estimate = estimate(where);
+            if (after == null && estimate >= DENSE) {
+                EntryPage dense = newestWindow(campaignId, where, params, before, limit, estimate);
                 if (dense != null) {
                     return dense.asPhrase(where.phrase());
                 }
@@ -239,19 +243,86 @@ public class LedgerQueries {
                 List.copyOf(rows), newer, older, Math.min(total, COUNT_CAP), total > COUNT_CAP, where.phrase());
     }
 
-    /** How many of the newest entries a text search walks before it asks the indexes. */
-    static final int WINDOW = 20_000;
+    /** From this many estimated matches on, a text search walks the newest entries first. */
+    static final long DENSE = 3_000;
 
-    /** A full page of matches among the newest {@link #WINDOW} entries (before {@code before}), or null. */
-    private EntryPage newestWindow(long campaignId, Where where, Map<String, Object> params, Long before, int limit) {
+    /** The fewest and the most of the newest entries that walk looks at. */
+    static final long MIN_WINDOW = 2_000;
+
+    static final long MAX_WINDOW = 100_000;
+
+    /**
+     * At most how many entries match: the fewest of any one searched word or word pair, from the
+     * word index's statistics (the most common words and their frequencies, kept by ANALYZE and
+     * read at most every few minutes); a word not among them is rarer than the rarest that is. A
+     * word being typed tells nothing, so a search of only that counts as dense.
+     */
+    private long estimate(Where where) {
+        if (where.tokens().isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        WordStatistics statistics = wordStatistics();
+        double fewest = 1;
+        for (String token : where.tokens()) {
+            fewest = Math.min(fewest, statistics.frequencies().getOrDefault(token, statistics.rarest() / 2));
+        }
+        return (long) Math.ceil(fewest * statistics.rows());
+    }
+
+    /** The most common words of the word index with their frequencies, and the number of entries. */
+    record WordStatistics(Map<String, Double> frequencies, double rarest, double rows, long readAt) {}
+
+    private volatile WordStatistics statistics;
+
+    private WordStatistics wordStatistics() {
+        WordStatistics known = statistics;
+        long now = System.currentTimeMillis();
+        // ANALYZE changes the row count it saw: then (or after five minutes) the words are read again
+        double rows = jdbc.sql("select greatest(reltuples, 0) from pg_class where oid = 'ledger_entry'::regclass")
+                .query(Double.class)
+                .single();
+        if (known != null && known.rows() == rows && now - known.readAt() < 5 * 60_000) {
+            return known;
+        }
+        Map<String, Double> frequencies = new HashMap<>();
+        double[] rarest = {0};
+        jdbc.sql("select most_common_elems::text::text[], most_common_elem_freqs from pg_stats"
+                        + " where schemaname = current_schema() and tablename = 'ledger_entry'"
+                        + " and attname = 'search_tokens'")
+                .query(rs -> {
+                    java.sql.Array elems = rs.getArray(1);
+                    java.sql.Array freqs = rs.getArray(2);
+                    if (elems == null || freqs == null) {
+                        return;
+                    }
+                    String[] words = (String[]) elems.getArray();
+                    Float[] values = (Float[]) freqs.getArray();
+                    for (int i = 0; i < words.length && i < values.length; i++) {
+                        frequencies.put(words[i], values[i].doubleValue());
+                    }
+                    // after the per-word frequencies: their minimum, maximum and the null frequency
+                    rarest[0] = values.length > words.length ? values[words.length] : 0;
+                });
+        WordStatistics fresh = new WordStatistics(Map.copyOf(frequencies), rarest[0], rows, now);
+        statistics = fresh;
+        return fresh;
+    }
+
+    /**
+     * A full page of matches among the newest entries (before {@code before}), walking as many as
+     * should hold two pages at the estimated density; null when they hold less.
+     */
+    private EntryPage newestWindow(
+            long campaignId, Where where, Map<String, Object> params, Long before, int limit, long estimate) {
         long entries = jdbc.sql("select coalesce(max(entry_count), 0) from ledger_chain where campaign_id = :campaign")
                 .param("campaign", campaignId)
                 .query(Long.class)
                 .single();
         long upper = before != null ? before : entries + 1;
+        long window = Math.min(MAX_WINDOW, Math.max(MIN_WINDOW, 2L * (limit + 1) * Math.max(entries, 1) / estimate));
         Map<String, Object> windowParams = new HashMap<>(params);
         windowParams.put("upper", upper);
-        windowParams.put("lower", upper - WINDOW);
+        windowParams.put("lower", upper - window);
         windowParams.put("limit", limit + 1);
         jdbc.sql("set local enable_bitmapscan = off").update();
         List<Row> rows = new ArrayList<>(jdbc.sql("select " + PostgresLedger.COLUMNS + REVERSED_BY
@@ -267,7 +338,7 @@ public class LedgerQueries {
         rows.remove(rows.size() - 1);
         Long newer = before != null ? rows.get(0).sequence() : null;
         long total = -1;
-        if (entries <= WINDOW) {
+        if (entries <= window) {
             // a small campaign: counting its matches costs no more than the walk did
             Map<String, Object> countParams = new HashMap<>(params);
             total = jdbc.sql("select count(*) from ledger_entry e where e.campaign_id = :campaign" + where.sql())
@@ -320,13 +391,14 @@ public class LedgerQueries {
     }
 
     /** The SQL conditions of a filter, whether it searches text, and whether as a phrase (adjacent word pairs). */
-    private record Where(String sql, boolean text, boolean phrase) {}
+    private record Where(String sql, boolean text, boolean phrase, List<String> tokens) {}
 
     private Where where(Filter filter, Map<String, Object> params, boolean phrase) {
         StringBuilder where = new StringBuilder();
         String folded = VietnameseText.fold(filter.text());
         boolean text = !folded.isEmpty();
         boolean pairs = false;
+        List<String> searched = new ArrayList<>();
         if (text) {
             List<String> words = List.of(folded.split(" "));
             words = words.subList(0, Math.min(words.size(), 8));
@@ -346,6 +418,7 @@ public class LedgerQueries {
             if (!tokens.isEmpty()) {
                 where.append(" and e.search_tokens @> cast(:tokens as text[])");
                 params.put("tokens", tokens.toArray(new String[0]));
+                searched.addAll(tokens);
             }
             if (!lastComplete) {
                 // a word starting with what was typed (the trigram index, over the text padded with spaces)
@@ -378,7 +451,7 @@ public class LedgerQueries {
             where.append(" and e.reference_keys @> cast(array[:ref] as text[])");
             params.put("ref", key == null ? "-" : key);
         }
-        return new Where(where.toString(), text, pairs);
+        return new Where(where.toString(), text, pairs, List.copyOf(searched));
     }
 
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
