@@ -166,8 +166,8 @@ public class LedgerQueries {
         Where where = where(filter, params, phrase);
         boolean capped = false;
         if (where.text()) {
-            long estimate = estimate(where);
-            if (after == null && estimate >= DENSE) {
+            Estimate estimate = estimate(where);
+            if (after == null && estimate.atMost() >= DENSE) {
                 EntryPage dense = newestWindow(campaignId, where, params, before, limit, estimate);
                 if (dense != null) {
                     return dense.asPhrase(where.phrase());
@@ -249,7 +249,7 @@ public class LedgerQueries {
     /** The fewest and the most of the newest entries that walk looks at. */
     static final long MIN_WINDOW = 2_000;
 
-    static final long MAX_WINDOW = 100_000;
+    static final long MAX_WINDOW = 30_000;
 
     /**
      * At most how many entries match: the fewest of any one searched word or word pair, from the
@@ -257,17 +257,29 @@ public class LedgerQueries {
      * read at most every few minutes); a word not among them is rarer than the rarest that is. A
      * word being typed tells nothing, so a search of only that counts as dense.
      */
-    private long estimate(Where where) {
+    private Estimate estimate(Where where) {
         if (where.tokens().isEmpty()) {
-            return Long.MAX_VALUE;
+            return new Estimate(Long.MAX_VALUE, Long.MAX_VALUE);
         }
         WordStatistics statistics = wordStatistics();
         double fewest = 1;
+        double together = 1;
         for (String token : where.tokens()) {
-            fewest = Math.min(fewest, statistics.frequencies().getOrDefault(token, statistics.rarest() / 2));
+            double frequency = statistics.frequencies().getOrDefault(token, statistics.rarest() / 2);
+            fewest = Math.min(fewest, frequency);
+            if (token.indexOf(' ') < 0) {
+                together *= frequency;
+            }
         }
-        return (long) Math.ceil(fewest * statistics.rows());
+        return new Estimate(
+                (long) Math.ceil(fewest * statistics.rows()), (long) Math.ceil(together * statistics.rows()));
     }
+
+    /**
+     * At most how many entries match ({@code atMost}: the rarest word or pair), and how many if the
+     * words were independent ({@code likely}, usually fewer: names are not).
+     */
+    record Estimate(long atMost, long likely) {}
 
     /** The most common words of the word index with their frequencies, and the number of entries. */
     record WordStatistics(Map<String, Double> frequencies, double rarest, double rows, long readAt) {}
@@ -313,13 +325,15 @@ public class LedgerQueries {
      * should hold two pages at the estimated density; null when they hold less.
      */
     private EntryPage newestWindow(
-            long campaignId, Where where, Map<String, Object> params, Long before, int limit, long estimate) {
+            long campaignId, Where where, Map<String, Object> params, Long before, int limit, Estimate estimate) {
         long entries = jdbc.sql("select coalesce(max(entry_count), 0) from ledger_chain where campaign_id = :campaign")
                 .param("campaign", campaignId)
                 .query(Long.class)
                 .single();
         long upper = before != null ? before : entries + 1;
-        long window = Math.min(MAX_WINDOW, Math.max(MIN_WINDOW, 2L * (limit + 1) * Math.max(entries, 1) / estimate));
+        // enough entries for two pages at the likely density, within bounds
+        long density = Math.max(1, Math.min(estimate.atMost(), estimate.likely()));
+        long window = Math.min(MAX_WINDOW, Math.max(MIN_WINDOW, 2L * (limit + 1) * Math.max(entries, 1) / density));
         Map<String, Object> windowParams = new HashMap<>(params);
         windowParams.put("upper", upper);
         windowParams.put("lower", upper - window);
