@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.chungtay.IntegrationTest;
 import vn.chungtay.campaign.Campaign;
 import vn.chungtay.campaign.CampaignManagement;
@@ -37,6 +38,12 @@ class PublicLedgerIntegrationTests {
 
     @Autowired
     LedgerChainWatch watch;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     @Autowired
     CampaignManagement campaigns;
@@ -178,10 +185,62 @@ class PublicLedgerIntegrationTests {
                 .andExpect(content().string(containsString("id=\"entry-6\"")))
                 .andExpect(content().string(containsString("id=\"entry-30\"")))
                 .andExpect(content().string(not(containsString("id=\"entry-5\""))));
+        // whole words: "so 2" is entry 2, not 12 or 20; a word being typed matches words that start with it
         mvc.perform(get("/public/ledger").param("campaign", id).param("q", "so 2"))
                 .andExpect(content().string(containsString("id=\"entry-2\"")))
-                .andExpect(content().string(containsString("id=\"entry-29\"")))
-                .andExpect(content().string(not(containsString("id=\"entry-3\""))));
+                .andExpect(content().string(not(containsString("id=\"entry-12\""))))
+                .andExpect(content().string(not(containsString("id=\"entry-20\""))))
+                .andExpect(content().string(containsString("1 bút toán")));
+        mvc.perform(get("/public/ledger").param("campaign", id).param("q", "nguoi ung h"))
+                .andExpect(content().string(containsString("id=\"entry-30\"")))
+                .andExpect(content().string(containsString("30 bút toán")));
+        mvc.perform(get("/public/ledger").param("campaign", id).param("q", "nguoi ung x"))
+                .andExpect(content().string(containsString("Không có bút toán nào.")));
+    }
+
+    @Test
+    void aCommonNameAmongManyEntriesIsFoundByWalkingTheNewestEntries() throws Exception {
+        Campaign campaign = mother.campaign("24640");
+        long c = campaign.id().value();
+        // 6,000 entries straight into the table (as the benchmark does), every other one by "Phạm Văn Lực"
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.sql("set local session_replication_role = replica").update();
+            jdbc.sql("""
+                            insert into ledger_entry (campaign_id, sequence, kind, entry_date, amount_dong, from_account,
+                                to_account, donor_public_name, search_folded, previous_hash, hash, created_by)
+                            select :c, g, 'RECEIPT', current_date, 1000 + g, 'DONOR:1', 'POOL:24640',
+                                   case when g % 2 = 0 then 'Phạm Văn Lực' else 'Khác ' || g end,
+                                   case when g % 2 = 0 then 'pham van luc' else 'khac ' || g end,
+                                   repeat('0', 64), repeat('0', 64), 'test'
+                            from generate_series(1, 6000) g""").param("c", c).update();
+            jdbc.sql("insert into ledger_chain (campaign_id, entry_count) values (:c, 6000)")
+                    .param("c", c)
+                    .update();
+        });
+        jdbc.sql("analyze ledger_entry").update();
+        String id = Long.toString(c);
+
+        mvc.perform(get("/public/ledger").param("campaign", id).param("q", "pham van luc"))
+                .andExpect(content().string(containsString("id=\"entry-6000\"")))
+                .andExpect(content().string(containsString("id=\"entry-5952\"")))
+                .andExpect(content().string(not(containsString("id=\"entry-5950\""))))
+                .andExpect(content().string(not(containsString("id=\"entry-5999\""))))
+                .andExpect(content().string(containsString("before=5952")))
+                .andExpect(content().string(containsString("Rất nhiều bút toán khớp")));
+        // an older page that the walk does not fill comes from the index, counted
+        mvc.perform(get("/public/ledger")
+                        .param("campaign", id)
+                        .param("q", "pham van luc")
+                        .param("before", "30"))
+                .andExpect(content().string(containsString("id=\"entry-28\"")))
+                .andExpect(content().string(containsString("id=\"entry-2\"")))
+                .andExpect(content().string(containsString("3.000 bút toán")));
+        mvc.perform(get("/public/ledger")
+                        .param("campaign", id)
+                        .param("q", "pham van luc")
+                        .param("before", "5952"))
+                .andExpect(content().string(containsString("id=\"entry-5950\"")))
+                .andExpect(content().string(containsString("after=5950")));
     }
 
     @Test

@@ -111,11 +111,25 @@ public class LedgerQueries {
 
     /**
      * A page of entries, newest first: {@code newer}/{@code older} are the sequences to page from
-     * (null at either end); {@code total} is capped at {@link #COUNT_CAP} ({@code capped} then).
+     * (null at either end); {@code total} is capped at {@link #COUNT_CAP} ({@code capped} then), or
+     * -1 when matches are many and were not counted.
      */
-    public record EntryPage(List<Row> rows, Long newer, Long older, long total, boolean capped) {
+    public record EntryPage(List<Row> rows, Long newer, Long older, long total, boolean capped, boolean phrase) {
+
+        EntryPage(List<Row> rows, Long newer, Long older, long total, boolean capped) {
+            this(rows, newer, older, total, capped, false);
+        }
+
+        EntryPage asPhrase(boolean phrase) {
+            return new EntryPage(rows, newer, older, total, capped, phrase);
+        }
+
         public boolean isEmpty() {
             return rows.isEmpty();
+        }
+
+        public boolean counted() {
+            return total >= 0;
         }
     }
 
@@ -123,23 +137,45 @@ public class LedgerQueries {
      * Entries of a campaign matching the filter: the page of {@code size} entries older than
      * {@code before}, or newer than {@code after}, or the newest.
      *
-     * <p>A text search runs in two steps, so neither a rare nor a common name is slow among
-     * millions of entries: first the trigram index alone finds the matching entries, stopping
-     * after {@link #COUNT_CAP}; when there are no more than that, they are all known (exact count,
-     * the page cut from them). When there are more, matches are dense and the newest ones are
-     * found fastest by walking the campaign's entries backwards by sequence, filtering.
+     * <p>A text search takes the cheapest of three ways, so that neither a common nor a rare name
+     * is slow among millions of entries. An estimate of the matches (from the word index's
+     * statistics, see {@link #estimate}) decides: (1) when matches are estimated dense, the newest entries are
+     * walked backwards by sequence, as many as should hold two pages of matches; when they hold a
+     * full page, that is the page (the matches are not counted); (2) otherwise, or when the walk
+     * falls short, the indexes alone find every match, up to {@link #COUNT_CAP} (whole words and
+     * adjacent word pairs in the word index, a word still being typed by its start in the trigram
+     * index), and the page is cut from them with an exact count; (3) when there are more, the
+     * newest are found by walking backwards, filtering. Words are first looked for as a phrase,
+     * then, when the phrase is not found, in any order.
      */
     public EntryPage entries(long campaignId, Filter filter, Long before, Long after, int size) {
         int limit = Math.min(Math.max(size, 1), 200);
         // the plan depends on the words searched for: never a generic plan for "like $1"
         jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+        EntryPage page = entries(campaignId, filter, before, after, limit, true);
+        if (page.isEmpty() && page.phrase()) {
+            // the words were not found next to each other: any order, anywhere in the entry
+            page = entries(campaignId, filter, before, after, limit, false);
+        }
+        return page;
+    }
+
+    private EntryPage entries(long campaignId, Filter filter, Long before, Long after, int limit, boolean phrase) {
         Map<String, Object> params = new HashMap<>();
         params.put("campaign", campaignId);
-        Where where = where(filter, params);
+        Where where = where(filter, params, phrase);
         boolean capped = false;
-        if (where.indexedText()) {
+        if (where.text()) {
+            Estimate estimate = estimate(where);
+            if (after == null && estimate.atMost() >= DENSE) {
+                EntryPage dense = newestWindow(campaignId, where, params, before, limit, estimate);
+                if (dense != null) {
+                    return dense.asPhrase(where.phrase());
+                }
+            }
             jdbc.sql("set local enable_seqscan = off").update();
             jdbc.sql("set local enable_indexscan = off").update();
+            jdbc.sql("set local work_mem = '16MB'").update();
             List<Long> matches = jdbc.sql("select e.sequence from ledger_entry e where e.campaign_id = :campaign"
                             + where.sql() + " limit " + (COUNT_CAP + 1))
                     .params(params)
@@ -148,7 +184,7 @@ public class LedgerQueries {
             jdbc.sql("set local enable_seqscan = on").update();
             jdbc.sql("set local enable_indexscan = on").update();
             if (matches.size() <= COUNT_CAP) {
-                return pageOf(campaignId, matches, before, after, limit);
+                return pageOf(campaignId, matches, before, after, limit).asPhrase(where.phrase());
             }
             capped = true;
             jdbc.sql("set local enable_bitmapscan = off").update();
@@ -184,7 +220,7 @@ public class LedgerQueries {
             older = hasOlder ? rows.get(rows.size() - 1).sequence() : null;
         }
         if (capped) {
-            return new EntryPage(List.copyOf(rows), newer, older, COUNT_CAP, true);
+            return new EntryPage(List.copyOf(rows), newer, older, COUNT_CAP, true, where.phrase());
         }
         long total;
         if (where.sql().isEmpty()) {
@@ -203,7 +239,128 @@ public class LedgerQueries {
                     .query(Long.class)
                     .single();
         }
-        return new EntryPage(List.copyOf(rows), newer, older, Math.min(total, COUNT_CAP), total > COUNT_CAP);
+        return new EntryPage(
+                List.copyOf(rows), newer, older, Math.min(total, COUNT_CAP), total > COUNT_CAP, where.phrase());
+    }
+
+    /** From this many estimated matches on, a text search walks the newest entries first. */
+    static final long DENSE = 3_000;
+
+    /** The fewest and the most of the newest entries that walk looks at. */
+    static final long MIN_WINDOW = 2_000;
+
+    static final long MAX_WINDOW = 30_000;
+
+    /**
+     * At most how many entries match: the fewest of any one searched word or word pair, from the
+     * word index's statistics (the most common words and their frequencies, kept by ANALYZE and
+     * read at most every few minutes); a word not among them is rarer than the rarest that is. A
+     * word being typed tells nothing, so a search of only that counts as dense.
+     */
+    private Estimate estimate(Where where) {
+        if (where.tokens().isEmpty()) {
+            return new Estimate(Long.MAX_VALUE, Long.MAX_VALUE);
+        }
+        WordStatistics statistics = wordStatistics();
+        double fewest = 1;
+        double together = 1;
+        for (String token : where.tokens()) {
+            double frequency = statistics.frequencies().getOrDefault(token, statistics.rarest() / 2);
+            fewest = Math.min(fewest, frequency);
+            if (token.indexOf(' ') < 0) {
+                together *= frequency;
+            }
+        }
+        return new Estimate(
+                (long) Math.ceil(fewest * statistics.rows()), (long) Math.ceil(together * statistics.rows()));
+    }
+
+    /**
+     * At most how many entries match ({@code atMost}: the rarest word or pair), and how many if the
+     * words were independent ({@code likely}, usually fewer: names are not).
+     */
+    record Estimate(long atMost, long likely) {}
+
+    /** The most common words of the word index with their frequencies, and the number of entries. */
+    record WordStatistics(Map<String, Double> frequencies, double rarest, double rows, long readAt) {}
+
+    private volatile WordStatistics statistics;
+
+    private WordStatistics wordStatistics() {
+        WordStatistics known = statistics;
+        long now = System.currentTimeMillis();
+        // ANALYZE changes the row count it saw: then (or after five minutes) the words are read again
+        double rows = jdbc.sql("select greatest(reltuples, 0) from pg_class where oid = 'ledger_entry'::regclass")
+                .query(Double.class)
+                .single();
+        if (known != null && known.rows() == rows && now - known.readAt() < 5 * 60_000) {
+            return known;
+        }
+        Map<String, Double> frequencies = new HashMap<>();
+        double[] rarest = {0};
+        jdbc.sql("select most_common_elems::text::text[], most_common_elem_freqs from pg_stats"
+                        + " where schemaname = current_schema() and tablename = 'ledger_entry'"
+                        + " and attname = 'search_tokens'")
+                .query(rs -> {
+                    java.sql.Array elems = rs.getArray(1);
+                    java.sql.Array freqs = rs.getArray(2);
+                    if (elems == null || freqs == null) {
+                        return;
+                    }
+                    String[] words = (String[]) elems.getArray();
+                    Float[] values = (Float[]) freqs.getArray();
+                    for (int i = 0; i < words.length && i < values.length; i++) {
+                        frequencies.put(words[i], values[i].doubleValue());
+                    }
+                    // after the per-word frequencies: their minimum, maximum and the null frequency
+                    rarest[0] = values.length > words.length ? values[words.length] : 0;
+                });
+        WordStatistics fresh = new WordStatistics(Map.copyOf(frequencies), rarest[0], rows, now);
+        statistics = fresh;
+        return fresh;
+    }
+
+    /**
+     * A full page of matches among the newest entries (before {@code before}), walking as many as
+     * should hold two pages at the estimated density; null when they hold less.
+     */
+    private EntryPage newestWindow(
+            long campaignId, Where where, Map<String, Object> params, Long before, int limit, Estimate estimate) {
+        long entries = jdbc.sql("select coalesce(max(entry_count), 0) from ledger_chain where campaign_id = :campaign")
+                .param("campaign", campaignId)
+                .query(Long.class)
+                .single();
+        long upper = before != null ? before : entries + 1;
+        // enough entries for two pages at the likely density, within bounds
+        long density = Math.max(1, Math.min(estimate.atMost(), estimate.likely()));
+        long window = Math.min(MAX_WINDOW, Math.max(MIN_WINDOW, 2L * (limit + 1) * Math.max(entries, 1) / density));
+        Map<String, Object> windowParams = new HashMap<>(params);
+        windowParams.put("upper", upper);
+        windowParams.put("lower", upper - window);
+        windowParams.put("limit", limit + 1);
+        jdbc.sql("set local enable_bitmapscan = off").update();
+        List<Row> rows = new ArrayList<>(jdbc.sql("select " + PostgresLedger.COLUMNS + REVERSED_BY
+                        + " from ledger_entry e where e.campaign_id = :campaign and e.sequence < :upper"
+                        + " and e.sequence >= :lower" + where.sql() + " order by e.sequence desc limit :limit")
+                .params(windowParams)
+                .query((rs, n) -> row(rs))
+                .list());
+        jdbc.sql("set local enable_bitmapscan = on").update();
+        if (rows.size() <= limit) {
+            return null;
+        }
+        rows.remove(rows.size() - 1);
+        Long newer = before != null ? rows.get(0).sequence() : null;
+        long total = -1;
+        if (entries <= window) {
+            // a small campaign: counting its matches costs no more than the walk did
+            Map<String, Object> countParams = new HashMap<>(params);
+            total = jdbc.sql("select count(*) from ledger_entry e where e.campaign_id = :campaign" + where.sql())
+                    .params(countParams)
+                    .query(Long.class)
+                    .single();
+        }
+        return new EntryPage(List.copyOf(rows), newer, rows.get(rows.size() - 1).sequence(), total, false);
     }
 
     private static final String REVERSED_BY =
@@ -247,26 +404,40 @@ public class LedgerQueries {
         return new EntryPage(rows, newer, older, matches.size(), false);
     }
 
-    /** The SQL conditions of a filter, and whether a word of its text can use the trigram index. */
-    private record Where(String sql, boolean indexedText) {}
+    /** The SQL conditions of a filter, whether it searches text, and whether as a phrase (adjacent word pairs). */
+    private record Where(String sql, boolean text, boolean phrase, List<String> tokens) {}
 
-    private static Where where(Filter filter, Map<String, Object> params) {
+    private Where where(Filter filter, Map<String, Object> params, boolean phrase) {
         StringBuilder where = new StringBuilder();
-        boolean indexed = false;
         String folded = VietnameseText.fold(filter.text());
-        if (!folded.isEmpty()) {
-            String[] words = folded.split(" ");
-            for (int i = 0; i < Math.min(words.length, 8); i++) {
-                if (words[i].length() >= 3) {
-                    // three letters or more: the trigram index finds it
-                    where.append(" and e.search_folded like :w").append(i);
-                    params.put("w" + i, "%" + words[i] + "%");
-                    indexed = true;
-                } else {
-                    // "le", "ly", "vu": no trigram to look up, checked on the rows the others found
-                    where.append(" and strpos(e.search_folded, :w").append(i).append(") > 0");
-                    params.put("w" + i, words[i]);
-                }
+        boolean text = !folded.isEmpty();
+        boolean pairs = false;
+        List<String> searched = new ArrayList<>();
+        if (text) {
+            List<String> words = List.of(folded.split(" "));
+            words = words.subList(0, Math.min(words.size(), 8));
+            String last = words.get(words.size() - 1);
+            // the last word may still be being typed: a whole word only when some entry has it
+            boolean lastComplete = jdbc.sql(
+                            "select exists (select 1 from ledger_entry where search_tokens @> cast(:w as text[]))")
+                    .param("w", new String[] {last})
+                    .query(Boolean.class)
+                    .single();
+            List<String> complete = lastComplete ? words : words.subList(0, words.size() - 1);
+            List<String> tokens = new ArrayList<>(complete);
+            for (int i = 0; phrase && i + 1 < complete.size(); i++) {
+                tokens.add(complete.get(i) + " " + complete.get(i + 1));
+                pairs = true;
+            }
+            if (!tokens.isEmpty()) {
+                where.append(" and e.search_tokens @> cast(:tokens as text[])");
+                params.put("tokens", tokens.toArray(new String[0]));
+                searched.addAll(tokens);
+            }
+            if (!lastComplete) {
+                // a word starting with what was typed (the trigram index, over the text padded with spaces)
+                where.append(" and (' ' || e.search_folded || ' ') like :partial");
+                params.put("partial", "% " + last + "%");
             }
         }
         if (filter.minAmount() != null) {
@@ -294,7 +465,7 @@ public class LedgerQueries {
             where.append(" and e.reference_keys @> cast(array[:ref] as text[])");
             params.put("ref", key == null ? "-" : key);
         }
-        return new Where(where.toString(), indexed);
+        return new Where(where.toString(), text, pairs, List.copyOf(searched));
     }
 
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
