@@ -144,6 +144,9 @@ class TwoInstancesOnOneDatabaseIT {
         assertThat(b.healthy()).isTrue();
 
         // every mail leaves the outbox (both instances send it) and arrives in GreenMail
+        long pendingAfterWriters = sql.sql("select count(*) from mail_outbox where status = 'PENDING'")
+                .query(Long.class)
+                .single();
         long drain = System.nanoTime();
         awaitOutboxSent(sql, Duration.ofMinutes(3));
         Thread.sleep(3_000); // a late duplicate would arrive now
@@ -331,6 +334,7 @@ class TwoInstancesOnOneDatabaseIT {
         report.put("seconds: both instances started", startSeconds);
         report.put("seconds: writers (gifts, allocations, deliveries)", loadSeconds);
         report.put("seconds: B from SIGKILL to healthy again", killedAt[1]);
+        report.put("e-mails still in the outbox when the writers stopped", pendingAfterWriters);
         report.put("seconds: outbox drained after the writers", drainSeconds);
         report.put("gifts per second", GIFTS / loadSeconds);
         report.put("CPU seconds during the writers: instance A", cpuA);
