@@ -8,6 +8,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -74,7 +75,7 @@ public final class DatabaseBackup {
             zip.putNextEntry(new ZipEntry("tables/" + table + ".csv"));
             MessageDigest digest = sha256();
             // streamed: a table of millions of rows never sits in memory
-            long rows = copy.copyOut(export(table), new DigestOutputStream(new NonClosing(zip), digest));
+            long rows = copy.copyOut(export(connection, table), new DigestOutputStream(new NonClosing(zip), digest));
             zip.closeEntry();
             manifest.setProperty("table." + table + ".rows", Long.toString(rows));
             manifest.setProperty("table." + table + ".sha256", HexFormat.of().formatHex(digest.digest()));
@@ -141,9 +142,29 @@ public final class DatabaseBackup {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
-    /** The export of one table in a stable order, so the same rows always give the same bytes. */
-    static String export(String table) {
-        return "COPY (SELECT * FROM " + quote(table) + " t ORDER BY t::text) TO STDOUT WITH (FORMAT csv, HEADER true)";
+    /**
+     * The export of one table in a stable order, so the same rows always give the same bytes: its
+     * stored columns only (a generated column is computed again when the rows are loaded, and COPY
+     * refuses to load one).
+     */
+    static String export(Connection connection, String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                select a.attname from pg_attribute a
+                 where a.attrelid = to_regclass(?) and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
+                 order by a.attnum""")) {
+            statement.setString(1, "public." + quote(table));
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    columns.add(quote(result.getString(1)));
+                }
+            }
+        }
+        if (columns.isEmpty()) {
+            throw new SQLException("Table " + table + " has no stored columns");
+        }
+        return "COPY (SELECT " + String.join(", ", columns) + " FROM " + quote(table)
+                + " t ORDER BY t::text) TO STDOUT WITH (FORMAT csv, HEADER true)";
     }
 
     static MessageDigest sha256() {

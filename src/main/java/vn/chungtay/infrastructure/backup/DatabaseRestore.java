@@ -163,7 +163,7 @@ public final class DatabaseRestore {
                 for (String table : tables) {
                     MessageDigest digest = DatabaseBackup.sha256();
                     copy.copyOut(
-                            DatabaseBackup.export(table),
+                            DatabaseBackup.export(connection, table),
                             new DigestOutputStream(OutputStream.nullOutputStream(), digest));
                     String actual = HexFormat.of().formatHex(digest.digest());
                     if (!actual.equals(manifest.getProperty("table." + table + ".sha256"))) {
