@@ -42,6 +42,33 @@ final class Browser {
         }
     }
 
+    /**
+     * The text of an element once it reads {@code expected}, or what it read last after 30 s: after
+     * a click that posts a form the old page may still be there, or be replaced while it is read.
+     */
+    static String textOnceItReads(WebDriver browser, By locator, String expected) {
+        String last = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                last = browser.findElement(locator).getText();
+                if (expected.equals(last)) {
+                    return last;
+                }
+            } catch (org.openqa.selenium.StaleElementReferenceException
+                    | org.openqa.selenium.NoSuchElementException e) {
+                // the page is changing: read again
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return last;
+    }
+
     /** Signs in through the Vietnamese sign-in page with a demo account. */
     static void signIn(WebDriver browser, String baseUrl, String username) {
         browser.manage().deleteAllCookies();

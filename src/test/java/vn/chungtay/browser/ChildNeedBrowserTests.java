@@ -126,19 +126,22 @@ class ChildNeedBrowserTests {
                                 .map(e -> e.getText())
                                 .toList())
                 .isNotEmpty();
-        assertThat(browser.findElement(By.id("need-status")).getText()).isEqualTo("Dự thảo");
+        assertThat(Browser.textOnceItReads(browser, By.id("need-status"), "Dự thảo"))
+                .isEqualTo("Dự thảo");
         String needUrl = browser.getCurrentUrl();
         click(By.xpath("//button[normalize-space()='Gửi tỉnh duyệt']"));
 
         signIn("tinh.lamdong");
         browser.get(needUrl);
         click(By.xpath("//button[normalize-space()='Duyệt']"));
-        assertThat(browser.findElement(By.id("need-status")).getText()).isEqualTo("Đã duyệt");
+        assertThat(Browser.textOnceItReads(browser, By.id("need-status"), "Đã duyệt"))
+                .isEqualTo("Đã duyệt");
 
         signIn("xa.cujut");
         browser.get(needUrl);
         click(By.xpath("//button[normalize-space()='Công bố']"));
-        assertThat(browser.findElement(By.id("need-status")).getText()).isEqualTo("Đã công bố");
+        assertThat(Browser.textOnceItReads(browser, By.id("need-status"), "Đã công bố"))
+                .isEqualTo("Đã công bố");
 
         browser.manage().deleteAllCookies();
         browser.get(url("/public/needs"));

@@ -129,7 +129,8 @@ class CommendationBrowserTests {
         Browser.signIn(browser, url(""), "tinh.lamdong");
         browser.get(url("/commendations?year=2026"));
         Browser.click(browser, By.cssSelector("#proposals a[href$='/commendations/proposals/" + proposal.id() + "']"));
-        assertThat(browser.findElement(By.id("proposal-status")).getText()).isEqualTo("Đã trình cấp trên");
+        assertThat(Browser.textOnceItReads(browser, By.id("proposal-status"), "Đã trình cấp trên"))
+                .isEqualTo("Đã trình cấp trên");
         assertThat(browser.findElement(By.id("candidates")).getText())
                 .contains(donorName)
                 .contains("3.000.000 ₫");
@@ -140,7 +141,8 @@ class CommendationBrowserTests {
                         + "']]//button[normalize-space()='Đồng ý']"));
         assertThat(browser.findElement(By.cssSelector(".alert-success")).getText())
                 .isEqualTo("Đã đồng ý khen thưởng.");
-        assertThat(browser.findElement(By.id("proposal-status")).getText()).isEqualTo("Đã xét duyệt");
+        assertThat(Browser.textOnceItReads(browser, By.id("proposal-status"), "Đã xét duyệt"))
+                .isEqualTo("Đã xét duyệt");
 
         String docx = browser.findElement(By.id("download-docx")).getAttribute("href");
         assertThat(fetch(docx))
