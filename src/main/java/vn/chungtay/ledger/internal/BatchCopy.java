@@ -1,12 +1,11 @@
 package vn.chungtay.ledger.internal;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Rows in PostgreSQL's COPY text format for the batch posting path: tab-separated, {@code \N} for
@@ -33,41 +32,85 @@ final class BatchCopy {
 
     private BatchCopy() {}
 
-    static void entryRow(StringBuilder out, Stored e, String folded, List<String> referenceKeys, String createdBy) {
-        row(
-                out,
-                e.id(),
-                e.campaignId(),
-                e.sequence(),
-                e.kind().name(),
-                e.date(),
-                e.amount(),
-                e.item() == null ? null : e.item().name(),
-                e.item() == null ? null : e.item().unit(),
-                e.item() == null ? null : e.item().quantity(),
-                e.itemKey(),
-                e.fromAccount(),
-                e.toAccount(),
-                e.communeCode(),
-                e.villageCode(),
-                e.categoryCode(),
-                e.needId(),
-                e.donorId(),
-                e.donorPublicName(),
-                e.publicMessage(),
-                e.childrenCount(),
-                e.reversesId(),
-                e.reversesSequence(),
-                e.reason(),
-                e.sourceRef(),
-                folded,
-                textArray(referenceKeys),
-                e.previousHash(),
-                e.hash(),
-                createdBy);
+    /**
+     * One COPY into a table, fed row by row and sent in pieces of about {@value #PIECE} characters,
+     * so a batch of any size never sits in memory as one text.
+     */
+    static final class Writer implements AutoCloseable {
+        private static final int PIECE = 256 * 1024;
+        private final CopyIn copy;
+        private final StringBuilder buffer = new StringBuilder(PIECE + 4096);
+        private boolean ended;
+
+        Writer(Connection connection, String sql) throws SQLException {
+            this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        }
+
+        /** One row: the values' text ({@code toString}) or {@code \N}, tab-separated. */
+        void row(Object... values) throws SQLException {
+            BatchCopy.row(buffer, values);
+            if (buffer.length() >= PIECE) {
+                flush();
+            }
+        }
+
+        void entry(Stored e, String folded, List<String> referenceKeys, String createdBy) throws SQLException {
+            row(
+                    e.id(),
+                    e.campaignId(),
+                    e.sequence(),
+                    e.kind().name(),
+                    e.date(),
+                    e.amount(),
+                    e.item() == null ? null : e.item().name(),
+                    e.item() == null ? null : e.item().unit(),
+                    e.item() == null ? null : e.item().quantity(),
+                    e.itemKey(),
+                    e.fromAccount(),
+                    e.toAccount(),
+                    e.communeCode(),
+                    e.villageCode(),
+                    e.categoryCode(),
+                    e.needId(),
+                    e.donorId(),
+                    e.donorPublicName(),
+                    e.publicMessage(),
+                    e.childrenCount(),
+                    e.reversesId(),
+                    e.reversesSequence(),
+                    e.reason(),
+                    e.sourceRef(),
+                    folded,
+                    textArray(referenceKeys),
+                    e.previousHash(),
+                    e.hash(),
+                    createdBy);
+        }
+
+        private void flush() throws SQLException {
+            if (!buffer.isEmpty()) {
+                byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+                copy.writeToCopy(bytes, 0, bytes.length);
+                buffer.setLength(0);
+            }
+        }
+
+        /** Sends the rest and ends the COPY: the rows are in the table (or the database said why not). */
+        long end() throws SQLException {
+            flush();
+            ended = true;
+            return copy.endCopy();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (!ended && copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
     }
 
-    /** One row: the values' text ({@code toString}) or {@code \N}, tab-separated, ending in a line feed. */
+    /** One row into {@code out}: the values' text or {@code \N}, tab-separated, ending in a line feed. */
     static void row(StringBuilder out, Object... values) {
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
@@ -114,17 +157,6 @@ final class BatchCopy {
                 case '\r' -> out.append("\\r");
                 default -> out.append(c);
             }
-        }
-    }
-
-    static void copy(Connection connection, String sql, StringBuilder rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(rows.toString()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

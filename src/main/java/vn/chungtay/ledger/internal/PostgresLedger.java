@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -147,35 +148,40 @@ class PostgresLedger implements Ledger {
         java.util.Arrays.sort(ids);
         String by = limited(CurrentActor.orSystem().username(), 60);
         List<Stored> entries = new ArrayList<>(n);
-        StringBuilder entryRows = new StringBuilder(n * 600);
-        StringBuilder lotRows = new StringBuilder(n * 80);
-        StringBuilder traceRows = new StringBuilder(n * 40);
-        for (int i = 0; i < n; i++) {
-            Draft d = drafts.get(i);
-            Chain chain = chains.get(d.campaignId());
-            Stored entry = hashed(d, ids[i], chain);
-            chains.put(d.campaignId(), new Chain(d.campaignId(), entry.sequence(), entry.hash()));
-            entries.add(entry);
-            BatchCopy.entryRow(entryRows, entry, folded(d), d.referenceKeys(), by);
-            long quantity = quantity(d.item());
-            BatchCopy.row(
-                    lotRows,
-                    entry.campaignId(),
-                    entry.toAccount(),
-                    entry.itemKey(),
-                    entry.id(),
-                    entry.id(),
-                    entry.sequence(),
-                    entry.sequence(),
-                    entry.amount(),
-                    quantity);
-            BatchCopy.row(traceRows, entry.id(), entry.id(), null, entry.id(), entry.amount(), quantity);
-        }
         try {
-            template.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
-                BatchCopy.copy(connection, BatchCopy.ENTRY_COPY, entryRows);
-                BatchCopy.copy(connection, BatchCopy.LOT_COPY, lotRows);
-                BatchCopy.copy(connection, BatchCopy.TRACE_COPY, traceRows);
+            template.execute((ConnectionCallback<Void>) connection -> {
+                try (BatchCopy.Writer copy = new BatchCopy.Writer(connection, BatchCopy.ENTRY_COPY)) {
+                    for (int i = 0; i < n; i++) {
+                        Draft d = drafts.get(i);
+                        Stored entry = hashed(d, ids[i], chains.get(d.campaignId()));
+                        chains.put(d.campaignId(), new Chain(d.campaignId(), entry.sequence(), entry.hash()));
+                        entries.add(entry);
+                        copy.entry(entry, folded(d), d.referenceKeys(), by);
+                    }
+                    copy.end();
+                }
+                // each receipt is a new lot of the pool (via = receipt = the entry) and traces itself there
+                try (BatchCopy.Writer copy = new BatchCopy.Writer(connection, BatchCopy.LOT_COPY)) {
+                    for (Stored e : entries) {
+                        copy.row(
+                                e.campaignId(),
+                                e.toAccount(),
+                                e.itemKey(),
+                                e.id(),
+                                e.id(),
+                                e.sequence(),
+                                e.sequence(),
+                                e.amount(),
+                                quantity(e.item()));
+                    }
+                    copy.end();
+                }
+                try (BatchCopy.Writer copy = new BatchCopy.Writer(connection, BatchCopy.TRACE_COPY)) {
+                    for (Stored e : entries) {
+                        copy.row(e.id(), e.id(), null, e.id(), e.amount(), quantity(e.item()));
+                    }
+                    copy.end();
+                }
                 return null;
             });
         } catch (DataAccessException e) {
