@@ -59,10 +59,14 @@ import vn.chungtay.shared.text.VietnameseText;
 @Component
 public class ChildWorkbooks {
 
-    /** Uploads larger than this are refused before they are opened. */
-    public static final long MAX_BYTES = 10L * 1024 * 1024;
+    /**
+     * Uploads larger than this are refused before they are opened (100,000 rows of a commune's or a
+     * province's children are about 10 MB; the multipart limit is 60 MB).
+     */
+    public static final long MAX_BYTES = 50L * 1024 * 1024;
 
-    public static final int MAX_ROWS = 10_000;
+    /** Data rows per import: a province's first registration of its children in one file. */
+    public static final int MAX_ROWS = 100_000;
 
     static final List<String> COLUMNS = List.of(
             "Họ và tên (*)",
@@ -138,7 +142,7 @@ public class ChildWorkbooks {
     private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final DateTimeFormatter DMY =
             DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
-    private static final int TEMPLATE_ROWS = MAX_ROWS;
+    private static final int TEMPLATE_ROWS = 10_000;
 
     /** A data row of an uploaded workbook: its row number, the form read from it, and cell problems. */
     public record ParsedRow(int row, ChildForm form, List<RowProblem> problems) {}
