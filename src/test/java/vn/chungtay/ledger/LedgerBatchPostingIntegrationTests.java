@@ -286,4 +286,36 @@ class LedgerBatchPostingIntegrationTests {
                         .single())
                 .isZero();
     }
+
+    @Test
+    void theDatabaseChecksEveryEntryOfAManyRowStatementInChainOrder() {
+        Campaign campaign = mother.campaign("24640");
+        mother.receipt(campaign, 100_000, "mot");
+        String insert = """
+                insert into ledger_entry (campaign_id, sequence, kind, entry_date, amount_dong, from_account, to_account,
+                    commune_code, previous_hash, hash, created_by)
+                values (:c, 2, 'ALLOCATION', current_date, :allocated, 'POOL:24640', 'COMMUNE:24640', '24640',
+                        repeat('0', 64), repeat('0', 64), 'direct-sql'),
+                       (:c, 3, 'RECEIPT', current_date, 100000, 'DONOR:1', 'POOL:24640', null,
+                        repeat('0', 64), repeat('0', 64), 'direct-sql')""";
+        // the pool would hold -50,000 after entry 2, although +50,000 after entry 3: refused whole
+        assertThatThrownBy(() -> jdbc.sql(insert)
+                        .param("c", campaign.id().value())
+                        .param("allocated", 150_000)
+                        .update())
+                .hasStackTraceContaining("ledger_balance_amount_not_negative");
+        assertThat(sequences(campaign)).containsExactly(1L);
+        assertThat(ledger.totals(campaign.id()).received()).isEqualTo(Vnd.of(100_000));
+
+        jdbc.sql(insert)
+                .param("c", campaign.id().value())
+                .param("allocated", 80_000)
+                .update();
+        assertThat(ledger.balances(campaign.id()))
+                .extracting(b -> b.account() + "=" + b.amount().dong())
+                .containsExactly("POOL:24640=120000", "COMMUNE:24640=80000");
+        CampaignTotals totals = ledger.totals(campaign.id());
+        assertThat(totals.received()).isEqualTo(Vnd.of(200_000));
+        assertThat(totals.allocated()).isEqualTo(Vnd.of(80_000));
+    }
 }
