@@ -50,8 +50,9 @@ GIVEN_F = ["Anh", "Ánh", "Châu", "Chi", "Diệp", "Dung", "Giang", "Hà", "Hâ
 # Ê Đê and M'Nông naming: Y (boys) and H' (girls) before the given name, then the family name
 HIGHLAND_FAMILIES = ["Niê", "Mlô", "Êban", "Ktla", "Byă", "Adrơng", "Knul", "Bdap", "Buôn Yă", "Hwing"]
 HIGHLAND_GIVEN = ["Blang", "Sao", "Nhi", "Juê", "Thu", "Hlơi", "Duôn", "Krông", "Jô", "Ly", "Ben", "Nga", "Dam"]
-ETHNIC = [("01", "Kinh")] * 6 + [("17", "Ê Đê"), ("20", "M'Nông"), ("02", "Tày"), ("06", "Nùng"), ("05", "Mông"),
-                                ("07", "Dao")]
+# codes and names of reference/programme/ethnic-groups.csv; Kinh most often, then the Central Highlands' peoples
+ETHNIC = [("01", "Kinh")] * 6 + [("12", "Ê-đê"), ("20", "Mnông"), ("16", "Cơ-ho"), ("28", "Mạ"), ("02", "Tày"),
+                                ("07", "Nùng"), ("08", "HMông"), ("09", "Dao")]
 RELATION = ["Mẹ", "Bố", "Bà", "Ông", "Cô", "Chú"]
 CIRCUMSTANCES = ["", "", "", "HCDB04", "HCDB01", "HCDB04, HCDB01"]
 
