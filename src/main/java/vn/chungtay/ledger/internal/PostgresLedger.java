@@ -66,6 +66,7 @@ import vn.chungtay.shared.text.VietnameseText;
 @Transactional(readOnly = true)
 class PostgresLedger implements Ledger {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PostgresLedger.class);
     static final String ANONYMOUS = "Ẩn danh";
     static final long MAX_AMOUNT = 1_000_000_000_000_000L;
     static final long MAX_QUANTITY = 1_000_000_000_000L;
@@ -121,6 +122,7 @@ class PostgresLedger implements Ledger {
         if (n == 0) {
             return List.of();
         }
+        long started = System.nanoTime();
         ReceiptChecks checks = new ReceiptChecks();
         List<Draft> drafts = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -148,6 +150,8 @@ class PostgresLedger implements Ledger {
         java.util.Arrays.sort(ids);
         String by = limited(CurrentActor.orSystem().username(), 60);
         List<Stored> entries = new ArrayList<>(n);
+        long[] phases = new long[4];
+        phases[0] = System.nanoTime();
         try {
             template.execute((ConnectionCallback<Void>) connection -> {
                 try (BatchCopy.Writer copy = new BatchCopy.Writer(connection, BatchCopy.ENTRY_COPY)) {
@@ -160,6 +164,7 @@ class PostgresLedger implements Ledger {
                     }
                     copy.end();
                 }
+                phases[1] = System.nanoTime();
                 // each receipt is a new lot of the pool (via = receipt = the entry) and traces itself there
                 try (BatchCopy.Writer copy = new BatchCopy.Writer(connection, BatchCopy.LOT_COPY)) {
                     for (Stored e : entries) {
@@ -176,12 +181,14 @@ class PostgresLedger implements Ledger {
                     }
                     copy.end();
                 }
+                phases[2] = System.nanoTime();
                 try (BatchCopy.Writer copy = new BatchCopy.Writer(connection, BatchCopy.TRACE_COPY)) {
                     for (Stored e : entries) {
                         copy.row(e.id(), e.id(), null, e.id(), e.amount(), quantity(e.item()));
                     }
                     copy.end();
                 }
+                phases[3] = System.nanoTime();
                 return null;
             });
         } catch (DataAccessException e) {
@@ -212,6 +219,16 @@ class PostgresLedger implements Ledger {
                     posted.size(),
                     posted.stream().mapToLong(Stored::amount).sum()));
         });
+        if (n >= 1000) {
+            log.info(
+                    "{} receipts posted in {} ms: checks and locks {} ms, entries {} ms, lots {} ms, traces {} ms",
+                    n,
+                    (System.nanoTime() - started) / 1_000_000,
+                    (phases[0] - started) / 1_000_000,
+                    (phases[1] - phases[0]) / 1_000_000,
+                    (phases[2] - phases[1]) / 1_000_000,
+                    (phases[3] - phases[2]) / 1_000_000);
+        }
         return entries.stream().map(Stored::view).toList();
     }
 
