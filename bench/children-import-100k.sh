@@ -88,7 +88,7 @@ say "healthy"
 
 # ---------------------------------------------------------------- the runs
 python3 bench/children_import_100k.py --http-port "$HTTP_PORT" --db-port "$DB_PORT" --rows "$ROWS" \
-    --runs "$RUNS" --work "$WORK" --out "$OUT" | tee "$OUT/summary.md"
+    --runs "$RUNS" --work "$WORK" --out "$OUT" | tee "$OUT/summary.md" || say "the driver failed (see above)"
 
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 if grep -q "OutOfMemoryError" "$WORK/app.log"; then
@@ -100,4 +100,5 @@ PEAK=$(grep -o '[0-9]*M->[0-9]*M([0-9]*M)' "$WORK/gc.log" | sed 's/M->.*//' | so
 echo "| JVM options / heap peak (GC log) / load average before, after | \`$JAVA_OPTS\` / ${PEAK:-?} MB / $LOAD_BEFORE, $LOAD_AFTER |" |
     tee -a "$OUT/summary.md"
 grep -E "children imported by|WARN|ERROR" "$WORK/app.log" | grep -v "^\s*at " | tail -20 >"$OUT/app-log-tail.txt" || true
+grep -h "children imported by" "$WORK/app.log" | sed 's/.*ChildManagement *: //' | while read -r line; do say "server: $line"; done
 say "raw results in $OUT"
