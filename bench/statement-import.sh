@@ -16,9 +16,18 @@
 #     database's floor for writing the same rows;
 #  7. prints a markdown summary and the ratio import / COPY. Target: import <= 20 s on 2 cores.
 #
-# Knobs: LINES=250000 CODED=5 SKIP_BUILD=1 HTTP_PORT=4102 DB_PORT=5102 JAVA_OPTS=""
-# Everything it starts is stopped on exit (by pid) and the temp dir is removed.
+# Knobs: LINES=250000 CODED=5 SKIP_BUILD=1 HTTP_PORT=4102 DB_PORT=5102 JAVA_OPTS="-Xmx512m" (issue 7:
+# every benchmark at -Xmx512m). Runs under `flock /tmp/ct-bench.lock` (one benchmark at a time on
+# the machine). Raw results (answers, summary, load average, the server's timing lines) go to
+# bench/results/<stamp>-statements-<CODED>pct/. Everything it starts is stopped on exit (by pid) and
+# the temp dir is removed.
 set -euo pipefail
+
+# one benchmark at a time machine-wide: take the lock (waiting for it) unless the caller holds it
+if [ -z "${CT_BENCH_LOCKED:-}" ] && command -v flock >/dev/null 2>&1; then
+    export CT_BENCH_LOCKED=1
+    exec flock /tmp/ct-bench.lock "$0" "$@"
+fi
 
 cd "$(dirname "$0")/.."
 LINES=${LINES:-250000}
@@ -27,8 +36,10 @@ HTTP_PORT=${HTTP_PORT:-4102}
 DB_PORT=${DB_PORT:-5102}
 BUILD_DIR=/tmp/ct-bench-statements
 JAR=$BUILD_DIR/chungtay.jar
-JAVA_OPTS=${JAVA_OPTS:-}
+JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
 USER_PASS=xa.cujut:demo12345
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+OUT=$PWD/bench/results/$STAMP-statements-${CODED}pct
 
 say() { printf '[statement-import %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 for tool in java python3 curl psql; do
@@ -42,7 +53,8 @@ for port in $HTTP_PORT $DB_PORT; do
 done
 
 WORK=$(mktemp -d /tmp/ct-bench-statements-run.XXXXXX)
-mkdir -p "$WORK/tmp"
+mkdir -p "$WORK/tmp" "$OUT"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 APP_PID=""
 cleanup() {
     if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
@@ -65,7 +77,7 @@ else
 fi
 
 # ---------------------------------------------------------------- start
-say "starting the app on $HTTP_PORT (database on $DB_PORT)"
+say "starting the app on $HTTP_PORT (database on $DB_PORT), JVM options: $JAVA_OPTS"
 # shellcheck disable=SC2086
 java -Djava.io.tmpdir="$WORK/tmp" -Dot.epg.working-dir=/tmp/embedded-pg $JAVA_OPTS -jar "$JAR" \
     --server.port=$HTTP_PORT --chungtay.embedded-db.port=$DB_PORT \
@@ -158,7 +170,11 @@ say "importing the same file again"
 read -r CODE2 T2 <<<"$(upload second)"
 [ "$CODE2" = 200 ] || { say "second import answered $CODE2: $(head -c 600 "$WORK/second.json")"; exit 1; }
 say "re-imported in $T2 s: $(cat "$WORK/second.json")"
-grep -h "bank transfers recorded" "$WORK/app.log" | sed 's/.*BulkGifts *: //' | while read -r line; do say "server: $line"; done
+grep -h "bank transfers recorded" "$WORK/app.log" | sed 's/.*BulkGifts *: //' | tee "$OUT/server.txt" |
+    while read -r line; do say "server: $line"; done
+if grep -q "OutOfMemoryError" "$WORK/app.log"; then say "the app ran out of memory"; fi
+cp "$WORK/first.json" "$WORK/second.json" "$OUT/"
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---------------------------------------------------------------- COPY baseline
 IMPORT_ID=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["importId"])' "$WORK/first.json")
@@ -170,7 +186,8 @@ END=$(date +%s%N)
 "${PSQL[@]}" -c "drop table bench_statement_line"
 TCOPY=$(python3 -c "print(round(($END - $START) / 1e9, 3))")
 
-python3 - "$WORK/first.json" "$WORK/second.json" "$T1" "$T2" "$TCOPY" "$LINES" "$CODED" "$SIZE" <<'PY'
+python3 - "$WORK/first.json" "$WORK/second.json" "$T1" "$T2" "$TCOPY" "$LINES" "$CODED" "$SIZE" \
+    "$JAVA_OPTS" "$LOAD_BEFORE" "$LOAD_AFTER" <<'PY' | tee "$OUT/summary.md"
 import json, sys
 first, second = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
 t1, t2, tcopy = float(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])
@@ -184,4 +201,6 @@ print("| same file again: duplicates / imported | %d / %d |" % (second["duplicat
 print("| same file again, upload to answer | %.1f s |" % t2)
 print("| psql COPY of the same %d stored lines into `like statement_line including all` | %.1f s |" % (first["lines"], tcopy))
 print("| ratio import / COPY | %.1f |" % (t1 / tcopy if tcopy else float("nan")))
+print("| JVM options / load average before, after | `%s` / %s, %s |" % (sys.argv[9], sys.argv[10], sys.argv[11]))
 PY
+say "raw results in $OUT"

@@ -28,6 +28,7 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
@@ -38,6 +39,7 @@ import vn.chungtay.campaign.CampaignManagement;
 import vn.chungtay.donation.internal.BulkGifts;
 import vn.chungtay.donation.internal.StatementParser;
 import vn.chungtay.donation.internal.StatementText;
+import vn.chungtay.ledger.LedgerRuleBroken;
 import vn.chungtay.need.NeedId;
 import vn.chungtay.need.NeedManagement;
 import vn.chungtay.need.NeedStatus;
@@ -363,7 +365,20 @@ public class BankStatements {
                         actor.username())
                 .query(Long.class)
                 .single();
-        long[] giftIds = gifts.record(transfers, actor.username());
+        long[] giftIds;
+        try {
+            giftIds = gifts.record(transfers, actor.username());
+        } catch (BulkGifts.TransferRefused e) {
+            // the ledger refused one coded line: the whole file is refused, naming that line
+            LedgerRuleBroken refusal = e.reason();
+            StatementParser.Line refused =
+                    fresh.get(transferLines.get(e.index())).line();
+            throw new InvalidStatement(List.of(new InvalidStatement.Problem(
+                    refused.row(),
+                    "donation.statement.error.notPosted",
+                    List.of(new DefaultMessageSourceResolvable(
+                            new String[] {refusal.messageKey()}, refusal.arguments(), refusal.messageKey())))));
+        }
         Long[] donationOf = new Long[fresh.size()];
         for (int t = 0; t < giftIds.length; t++) {
             donationOf[transferLines.get(t)] = giftIds[t];
@@ -689,18 +704,23 @@ public class BankStatements {
                 throw InvalidDonation.of("needId", "donation.error.needNotOpen", Long.toString(needId));
             }
         }
-        long[] ids = gifts.record(
-                List.of(new BulkGifts.Transfer(
-                        campaign.id().value(),
-                        campaign.unitCode(),
-                        line.bookedOn(),
-                        line.amount().dong(),
-                        needId,
-                        clip(line.message(), 2000),
-                        StatementText.sender(line.counterparty(), line.message())
-                                .orElse(null),
-                        actor.username())),
-                actor.username());
+        long[] ids;
+        try {
+            ids = gifts.record(
+                    List.of(new BulkGifts.Transfer(
+                            campaign.id().value(),
+                            campaign.unitCode(),
+                            line.bookedOn(),
+                            line.amount().dong(),
+                            needId,
+                            clip(line.message(), 2000),
+                            StatementText.sender(line.counterparty(), line.message())
+                                    .orElse(null),
+                            actor.username())),
+                    actor.username());
+        } catch (BulkGifts.TransferRefused e) {
+            throw e.reason();
+        }
         jdbc.sql("""
                         update statement_line set status = 'MATCHED', donation_id = ?, resolved_by = ?, resolved_at = now()
                         where id = ?""").params(ids[0], actor.username(), lineId).update();

@@ -1,5 +1,7 @@
 package vn.chungtay.donor;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,6 +18,16 @@ public interface DonorDirectory {
      * code), or a new donor; used by officers' forms, the API and statement imports.
      */
     DonorView findOrRegister(NewDonor donor);
+
+    /**
+     * The donors of bank-transfer senders that a statement names without any contact detail, found
+     * with one query and registered (once, with one insert) when new: within the registering unit
+     * (the actor's), the same folded name and the same sender account (or none) always give the same
+     * donor, on every import; a sender that names nobody is the unit's anonymous transfer donor
+     * ("Nhà hảo tâm"). Merges are followed to the surviving donor. Every sender given is a key of
+     * the answer.
+     */
+    Map<TransferSender, DonorView> transferSenders(Collection<TransferSender> senders);
 
     /**
      * The donor (after following merges) and every donor merged into it, directly or through

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -111,6 +112,190 @@ public class DonorManagement implements DonorDirectory {
                 .list()
                 .forEach(value -> ids.add(new DonorId(value)));
         return ids;
+    }
+
+    // ---- bank-transfer senders --------------------------------------------------------------------
+
+    /** A sender's identity within a unit: folded name ('' for nobody) and the SHA-256 of the account ('' for none). */
+    private record SenderKey(String name, String account) {}
+
+    private static final int MAX_SENDER_NAME = 300;
+
+    @Override
+    @Transactional
+    public Map<TransferSender, DonorView> transferSenders(Collection<TransferSender> senders) {
+        Map<TransferSender, DonorView> answer = new HashMap<>();
+        if (senders.isEmpty()) {
+            return answer;
+        }
+        Actor actor = CurrentActor.orSystem();
+        Unit unit = unitOf(actor);
+        String unitCode = unit.code() == null ? "" : unit.code();
+        Map<SenderKey, List<TransferSender>> byKey = new LinkedHashMap<>();
+        for (TransferSender sender : senders) {
+            byKey.computeIfAbsent(senderKey(sender), k -> new ArrayList<>()).add(sender);
+        }
+        Map<SenderKey, Long> found = findSenders(unitCode, byKey.keySet());
+        if (found.size() < byKey.size()) {
+            // one registration of a unit's new senders at a time: two imports never register one sender twice
+            jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))")
+                    .param("key", "donor-transfer:" + unitCode)
+                    .query((rs, n) -> 1)
+                    .single();
+            List<SenderKey> missing =
+                    byKey.keySet().stream().filter(k -> !found.containsKey(k)).toList();
+            found.putAll(findSenders(unitCode, missing));
+            List<SenderKey> unknown =
+                    missing.stream().filter(k -> !found.containsKey(k)).toList();
+            found.putAll(registerSenders(unknown, byKey, unit, unitCode, actor));
+        }
+        Map<Long, Long> survivors = survivorsOf(found.values());
+        Map<Long, DonorDetails> donors =
+                rows(survivors.values().stream().distinct().toArray(Long[]::new));
+        byKey.forEach((key, named) -> {
+            DonorView donor = donors.get(survivors.get(found.get(key))).donor();
+            named.forEach(sender -> answer.put(sender, donor));
+        });
+        return answer;
+    }
+
+    private static SenderKey senderKey(TransferSender sender) {
+        String name = sender.anonymous() ? "" : VietnameseText.fold(VietnameseText.clean(sender.name()));
+        if (name.length() > MAX_SENDER_NAME) {
+            name = name.substring(0, MAX_SENDER_NAME);
+        }
+        return new SenderKey(name, sender.account() == null ? "" : sha256(sender.account()));
+    }
+
+    private Map<SenderKey, Long> findSenders(String unitCode, Collection<SenderKey> keys) {
+        Map<SenderKey, Long> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                        select s.name_key, s.account_key, s.donor_id
+                        from donor_transfer_sender s
+                        join unnest(cast(:names as text[]), cast(:accounts as text[])) as k(name_key, account_key)
+                          on s.name_key = k.name_key and s.account_key = k.account_key
+                        where s.unit_code = :unit""")
+                .param("names", keys.stream().map(SenderKey::name).toArray(String[]::new))
+                .param("accounts", keys.stream().map(SenderKey::account).toArray(String[]::new))
+                .param("unit", unitCode)
+                .query(rs -> {
+                    found.put(new SenderKey(rs.getString(1), rs.getString(2)), rs.getLong(3));
+                });
+        return found;
+    }
+
+    /** Registers one donor per new sender with one insert (ids reserved first), and audits each. */
+    private Map<SenderKey, Long> registerSenders(
+            List<SenderKey> keys, Map<SenderKey, List<TransferSender>> byKey, Unit unit, String unitCode, Actor actor) {
+        Map<SenderKey, Long> registered = new HashMap<>();
+        if (keys.isEmpty()) {
+            return registered;
+        }
+        int n = keys.size();
+        List<Long> ids = jdbc.sql("select nextval('donor_id_seq') from generate_series(1, :n)")
+                .param("n", n)
+                .query(Long.class)
+                .list();
+        LocalDate today = organisation.today();
+        String[] names = new String[n];
+        String[] folded = new String[n];
+        String[] anonymous = new String[n];
+        for (int i = 0; i < n; i++) {
+            SenderKey key = keys.get(i);
+            TransferSender first = byKey.get(key).get(0);
+            boolean nobody = key.name().isEmpty();
+            DonorRules.Clean clean = DonorRules.check(
+                    DonorForm.of(new NewDonor(
+                            nobody ? anonymousName() : first.name(),
+                            DonorKind.INDIVIDUAL,
+                            true,
+                            DonorRules.VIETNAM,
+                            null,
+                            null,
+                            null,
+                            nobody,
+                            false)),
+                    today);
+            names[i] = clean.name();
+            folded[i] = clean.nameFolded();
+            anonymous[i] = Boolean.toString(clean.anonymous());
+            registered.put(key, ids.get(i));
+        }
+        Long[] idArray = ids.toArray(Long[]::new);
+        jdbc.sql("""
+                        insert into donor (id, kind, name, name_folded, domestic, country, anonymous, list_consent,
+                                           registered_unit_code, commune_code, province_code, created_by)
+                        select u.id, 'INDIVIDUAL', u.name, u.folded, true, 'VN', cast(u.anonymous as boolean), false,
+                               :unit, :commune, :province, :by
+                        from unnest(cast(:ids as bigint[]), cast(:names as text[]), cast(:folded as text[]),
+                                    cast(:anonymous as text[])) as u(id, name, folded, anonymous)""")
+                .param("ids", idArray)
+                .param("names", names)
+                .param("folded", folded)
+                .param("anonymous", anonymous)
+                .param("unit", unit.code())
+                .param("commune", unit.commune())
+                .param("province", unit.province())
+                .param("by", actor.username())
+                .update();
+        jdbc.sql("""
+                        insert into donor_transfer_sender (unit_code, name_key, account_key, donor_id)
+                        select :unit, u.name_key, u.account_key, u.id
+                        from unnest(cast(:names as text[]), cast(:accounts as text[]), cast(:ids as bigint[]))
+                            as u(name_key, account_key, id)""")
+                .param("unit", unitCode)
+                .param("names", keys.stream().map(SenderKey::name).toArray(String[]::new))
+                .param("accounts", keys.stream().map(SenderKey::account).toArray(String[]::new))
+                .param("ids", idArray)
+                .update();
+        Map<Long, DonorDetails> created = rows(idArray);
+        for (Long id : ids) {
+            DonorDetails donor = created.get(id);
+            events.publishEvent(new DonorRegistered(donor.id(), unit.code(), state(donor)));
+        }
+        return registered;
+    }
+
+    /** Each donor id followed through merges to its surviving donor, with one query. */
+    private Map<Long, Long> survivorsOf(Collection<Long> ids) {
+        Map<Long, Long> survivors = new HashMap<>();
+        jdbc.sql("""
+                        with recursive chain(start_id, id, merged_into, depth) as (
+                            select id, id, merged_into, 0 from donor where id = any(cast(:ids as bigint[]))
+                            union all
+                            select c.start_id, d.id, d.merged_into, c.depth + 1 from donor d
+                            join chain c on d.id = c.merged_into
+                            where c.depth < :max)
+                        select start_id, id from chain where merged_into is null""")
+                .param("ids", ids.stream().distinct().toArray(Long[]::new))
+                .param("max", MAX_MERGE_CHAIN)
+                .query(rs -> {
+                    survivors.put(rs.getLong(1), rs.getLong(2));
+                });
+        return survivors;
+    }
+
+    private Map<Long, DonorDetails> rows(Long[] ids) {
+        Map<Long, DonorDetails> found = new HashMap<>();
+        jdbc.sql("select " + COLUMNS + " from donor d where d.id = any(cast(:ids as bigint[]))")
+                .param("ids", ids)
+                .query(this::mapRow)
+                .list()
+                .forEach(d -> found.put(d.id().value(), d));
+        return found;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // ---- officers: register, read, change --------------------------------------------------------

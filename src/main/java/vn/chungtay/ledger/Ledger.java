@@ -18,6 +18,17 @@ public interface Ledger {
 
     LedgerEntry postReceipt(ReceiptPosting posting);
 
+    /**
+     * Many receipts at once (a bank statement's coded lines), in the caller's transaction, giving the
+     * same entries, sequences and hashes as posting them one by one with {@link #postReceipt} in
+     * this order. Every posting is checked before anything is written: the first one that breaks a
+     * rule is refused as {@link ReceiptRejected} with its index, and nothing of the batch is
+     * written. Each campaign's chain is locked once for the whole batch (single postings of the
+     * same campaign wait for it), and one {@link LedgerReceiptsPosted} per campaign is audited.
+     * Returns the entries in the postings' order.
+     */
+    List<LedgerEntry> postReceipts(List<ReceiptPosting> postings);
+
     /** An allocation to a need also records the funding on the need. */
     LedgerEntry allocate(AllocationPosting posting);
 

@@ -132,6 +132,111 @@ class ChildWorkbookIntegrationTests {
     }
 
     @Test
+    void aProvinceOfficersFileSpansCommunesStoresEveryFieldAndFindsRegisteredChildrenAsDuplicates() {
+        LocalDate today = organisation.today();
+        String name = ChildMother.uniqueName("Lò Văn");
+        String guardian = ChildMother.uniqueName("Lò Thị");
+        LocalDate born = today.minusYears(9).minusDays(40);
+        List<String> first = row(name, born, ChildMother.village(organisation, "24640"), guardian, today);
+        List<String> second = row(
+                ChildMother.uniqueName("H'Hoa Niê"),
+                today.minusYears(3),
+                ChildMother.village(organisation, "24649"),
+                ChildMother.uniqueName("Y Blang Êban"),
+                today);
+        long before = count();
+
+        ImportResult result = importAs(PROVINCE, workbookOf(List.of(first, second)), ImportResult.class);
+        assertThat(result.imported()).isEqualTo(2);
+        assertThat(count()).isEqualTo(before + 2);
+        String stored = jdbc.sql("""
+                        select concat_ws('|', status, commune_code, name_folded, guardian_folded, date_of_birth,
+                            birth_year, sex, ethnic_group_code, household_poverty, schooling, circumstances::text,
+                            guardian_consent_method, consent_purposes::text, child_consent_date is not null,
+                            guardian_phone, created_by)
+                        from child where full_name = :name""").param("name", name).query(String.class).single();
+        assertThat(stored)
+                .isEqualTo(String.join(
+                        "|",
+                        "ACTIVE",
+                        "24640",
+                        vn.chungtay.shared.text.VietnameseText.fold(name),
+                        vn.chungtay.shared.text.VietnameseText.fold(guardian),
+                        born.toString(),
+                        Integer.toString(born.getYear()),
+                        "MALE",
+                        "20",
+                        "NEAR_POOR",
+                        "PRIMARY",
+                        "{HCDB01,HCDB04}",
+                        "WRITTEN",
+                        "{ANONYMOUS_MENTION,PROCESSING}",
+                        "t",
+                        "0912345678",
+                        "tinh.lamdong"));
+
+        // the same child again, with another spelling of the guardian: a likely duplicate, found in the registry
+        List<String> again = row(name, born, ChildMother.village(organisation, "24640"), "Ai Khác Hẳn", today);
+        ImportRejected rejected = importAs(PROVINCE, workbookOf(List.of(again)), ImportRejected.class);
+        assertThat(rejected.problems()).singleElement().satisfies(p -> {
+            assertThat(p.messageKey()).isEqualTo("child.import.duplicate");
+            assertThat(p.arguments()).contains("24640");
+        });
+        assertThat(count()).isEqualTo(before + 2);
+    }
+
+    private static final vn.chungtay.shared.security.Actor PROVINCE = new vn.chungtay.shared.security.Actor(
+            "tinh.lamdong", vn.chungtay.shared.security.Role.PROVINCE_OFFICER, "68");
+
+    private static List<String> row(String name, LocalDate born, String village, String guardian, LocalDate today) {
+        boolean seven = !born.plusYears(7).isAfter(today);
+        return List.of(
+                name,
+                born.format(DMY),
+                "Nam",
+                "20 - Mnông",
+                village,
+                guardian,
+                "Bố",
+                "0912 345 678",
+                "Hộ cận nghèo",
+                "CN-1",
+                "Tiểu học",
+                "Trường Tiểu học Thử",
+                "HCDB04; HCDB01",
+                "",
+                "",
+                "",
+                guardian,
+                today.minusDays(3).format(DMY),
+                "Văn bản",
+                "Xử lý dữ liệu, Nhắc đến ẩn danh",
+                seven ? name : "",
+                seven ? today.minusDays(3).format(DMY) : "");
+    }
+
+    private static byte[] workbookOf(List<List<String>> rows) {
+        try {
+            return workbook(rows);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private <T> T importAs(vn.chungtay.shared.security.Actor actor, byte[] content, Class<T> expected) {
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        CurrentActor.runAs(actor, () -> {
+            try {
+                outcome.set(children.importWorkbook(content, false));
+            } catch (ImportRejected e) {
+                outcome.set(e);
+            }
+        });
+        assertThat(outcome.get()).isInstanceOf(expected);
+        return expected.cast(outcome.get());
+    }
+
+    @Test
     void exportDefusesFormulasAndIsAuditedWithACountOnly() throws Exception {
         LocalDate today = organisation.today();
         String village = ChildMother.village(organisation, "24640");

@@ -76,8 +76,109 @@ public class ChildRepository {
         return id;
     }
 
+    /**
+     * Writes many new records with one COPY on the transaction's connection (ids from the table's
+     * sequence; nothing read back). COPY checks every constraint and feeds every index as INSERT
+     * does, in a fraction of the time of one statement per row.
+     */
     public void insertAll(List<Child> children) {
-        template.batchUpdate(INSERT, children, 1000, this::bindInsert);
+        if (children.isEmpty()) {
+            return;
+        }
+        StringBuilder rows = new StringBuilder(children.size() * 400);
+        for (Child child : children) {
+            ChildData d = child.data();
+            Consent c = child.consent();
+            copyRow(
+                    rows,
+                    child.publicCode(),
+                    child.status().name(),
+                    d.fullName(),
+                    child.nameFolded(),
+                    d.dateOfBirth(),
+                    child.birthYear(),
+                    d.sex().name(),
+                    d.ethnicGroupCode(),
+                    d.villageCode(),
+                    d.communeCode(),
+                    d.guardianName(),
+                    child.guardianFolded(),
+                    d.guardianRelationship(),
+                    d.guardianPhone(),
+                    d.householdPoverty().name(),
+                    d.povertyCertificate(),
+                    d.schooling() == null ? null : d.schooling().name(),
+                    d.schoolName(),
+                    arrayLiteral(d.circumstances()),
+                    d.disability(),
+                    d.healthNotes(),
+                    d.nutritionNotes(),
+                    c.guardianBy(),
+                    c.guardianDate(),
+                    c.method() == null ? null : c.method().name(),
+                    arrayLiteral(c.purposes().stream().map(Enum::name).sorted().toList()),
+                    c.childBy(),
+                    c.childDate(),
+                    child.createdBy());
+        }
+        template.execute((org.springframework.jdbc.core.ConnectionCallback<Long>) connection -> {
+            try {
+                return connection
+                        .unwrap(org.postgresql.PGConnection.class)
+                        .getCopyAPI()
+                        .copyIn(COPY, new java.io.StringReader(rows.toString()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static final String COPY = """
+            copy child (public_code, status, full_name, name_folded, date_of_birth, birth_year, sex,
+                ethnic_group_code, village_code, commune_code, guardian_name, guardian_folded, guardian_relationship,
+                guardian_phone, household_poverty, poverty_certificate, schooling, school_name, circumstances,
+                disability, health_notes, nutrition_notes, guardian_consent_by, guardian_consent_date,
+                guardian_consent_method, consent_purposes, child_consent_by, child_consent_date, created_by)
+            from stdin (format text)""";
+
+    /** One row in COPY's text format: tab-separated, {@code \N} for null, backslash, tab and line ends escaped. */
+    private static void copyRow(StringBuilder out, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                out.append('\t');
+            }
+            Object value = values[i];
+            if (value == null) {
+                out.append("\\N");
+                continue;
+            }
+            String text = value.toString();
+            for (int j = 0; j < text.length(); j++) {
+                char ch = text.charAt(j);
+                switch (ch) {
+                    case '\\' -> out.append("\\\\");
+                    case '\t' -> out.append("\\t");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    default -> out.append(ch);
+                }
+            }
+        }
+        out.append('\n');
+    }
+
+    /** A varchar[] literal with every element double-quoted. */
+    private static String arrayLiteral(Collection<String> values) {
+        StringBuilder out = new StringBuilder("{");
+        for (String value : values) {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            out.append('"')
+                    .append(value.replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
+        }
+        return out.append('}').toString();
     }
 
     public Optional<Child> find(long id) {
@@ -167,6 +268,38 @@ public class ChildRepository {
                         where date_of_birth = any(cast(:dates as date[])) and status <> 'ERASED' and id <> :except""")
                 .param("dates", dates.stream().map(LocalDate::toString).toArray(String[]::new))
                 .param("except", exceptId == null ? -1L : exceptId)
+                .query((rs, n) -> new DuplicateKey(
+                        rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4)))
+                .list();
+    }
+
+    /**
+     * The registered children (not erased) with the same folded name and birth date, or the same
+     * folded guardian and birth date, as any of the given keys (arrays of one length; nulls never
+     * match): one query for a whole import, by the two indexes.
+     */
+    public List<DuplicateKey> keysMatching(String[] names, String[] guardians, LocalDate[] dates) {
+        if (dates.length == 0) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        with k as (
+                            select * from unnest(cast(:names as text[]), cast(:guardians as text[]), cast(:dates as date[]))
+                                as k(name_folded, guardian_folded, date_of_birth))
+                        select c.name_folded, c.guardian_folded, c.date_of_birth, c.commune_code
+                        from child c join k on c.name_folded = k.name_folded and c.date_of_birth = k.date_of_birth
+                        where c.status <> 'ERASED'
+                        union
+                        select c.name_folded, c.guardian_folded, c.date_of_birth, c.commune_code
+                        from child c join k on c.guardian_folded = k.guardian_folded and c.date_of_birth = k.date_of_birth
+                        where c.status <> 'ERASED'""")
+                .param("names", names)
+                .param("guardians", guardians)
+                .param(
+                        "dates",
+                        Arrays.stream(dates)
+                                .map(d -> d == null ? null : d.toString())
+                                .toArray(String[]::new))
                 .query((rs, n) -> new DuplicateKey(
                         rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4)))
                 .list();

@@ -1,10 +1,11 @@
 package vn.chungtay.child.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -15,8 +16,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -44,6 +47,7 @@ import vn.chungtay.child.CodeName;
 import vn.chungtay.child.ConsentMethod;
 import vn.chungtay.child.ConsentPurpose;
 import vn.chungtay.child.HouseholdPoverty;
+import vn.chungtay.child.ImportRejected;
 import vn.chungtay.child.ImportRejected.RowProblem;
 import vn.chungtay.child.InvalidChildData;
 import vn.chungtay.child.Schooling;
@@ -59,10 +63,14 @@ import vn.chungtay.shared.text.VietnameseText;
 @Component
 public class ChildWorkbooks {
 
-    /** Uploads larger than this are refused before they are opened. */
-    public static final long MAX_BYTES = 10L * 1024 * 1024;
+    /**
+     * Uploads larger than this are refused before they are opened (100,000 rows of a commune's or a
+     * province's children are about 10 MB; the multipart limit is 60 MB).
+     */
+    public static final long MAX_BYTES = 50L * 1024 * 1024;
 
-    public static final int MAX_ROWS = 10_000;
+    /** Data rows per import: a province's first registration of its children in one file. */
+    public static final int MAX_ROWS = 100_000;
 
     static final List<String> COLUMNS = List.of(
             "Họ và tên (*)",
@@ -138,13 +146,26 @@ public class ChildWorkbooks {
     private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final DateTimeFormatter DMY =
             DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
-    private static final int TEMPLATE_ROWS = MAX_ROWS;
+    private static final int TEMPLATE_ROWS = 10_000;
 
     /** A data row of an uploaded workbook: its row number, the form read from it, and cell problems. */
     public record ParsedRow(int row, ChildForm form, List<RowProblem> problems) {}
 
     /** A workbook's data rows, or a file-level problem (as an {@link InvalidChildData} on field "file"). */
     public List<ParsedRow> read(byte[] content) {
+        List<ParsedRow> rows = new ArrayList<>();
+        read(content, rows::add);
+        return rows;
+    }
+
+    /**
+     * Reads a workbook's data rows one at a time into {@code rows} (row number, form, cell problems)
+     * and answers how many there were; a file-level problem is an {@link InvalidChildData} on field
+     * "file". Neither the sheet nor its cells are held in memory: the package is opened from a
+     * temporary file (owner-only, deleted at once) so that POI inflates parts as it reads them, and
+     * every row is handed on as soon as its last cell is read.
+     */
+    public int read(byte[] content, Consumer<ParsedRow> rows) {
         if (content == null || content.length == 0) {
             throw InvalidChildData.of("file", "child.import.empty");
         }
@@ -154,8 +175,13 @@ public class ChildWorkbooks {
         if (content.length < 4 || content[0] != 'P' || content[1] != 'K') {
             throw InvalidChildData.of("file", "child.import.notXlsx");
         }
-        Map<Integer, String[]> cells = new java.util.TreeMap<>();
-        try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
+        Collector collector = new Collector(rows);
+        Path file = null;
+        OPCPackage pkg = null;
+        try {
+            file = Files.createTempFile("chungtay-import-", ".xlsx");
+            Files.write(file, content);
+            pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
             var sheets = reader.getSheetsData();
@@ -165,42 +191,60 @@ public class ChildWorkbooks {
             try (InputStream sheet = sheets.next()) {
                 XMLReader parser = XMLHelper.newXMLReader();
                 parser.setContentHandler(new XSSFSheetXMLHandler(
-                        reader.getStylesTable(), null, strings, new Collector(cells), new IsoDates(), false));
+                        reader.getStylesTable(), null, strings, collector, new IsoDates(), false));
                 parser.parse(new InputSource(sheet));
             }
-        } catch (InvalidChildData e) {
+        } catch (InvalidChildData | ImportRejected e) {
             throw e;
         } catch (TooManyRows e) {
             throw InvalidChildData.of("file", "child.import.tooManyRows", MAX_ROWS);
         } catch (Exception e) {
             throw InvalidChildData.of("file", "child.import.notXlsx");
+        } finally {
+            if (pkg != null) {
+                pkg.revert();
+            }
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    file.toFile().deleteOnExit();
+                }
+            }
         }
-        String[] header = cells.getOrDefault(0, new String[0]);
+        collector.header(null);
+        if (collector.count == 0) {
+            throw InvalidChildData.of("file", "child.import.noRows");
+        }
+        return collector.count;
+    }
+
+    private static void checkHeader(String[] header) {
         for (int c = 0; c < COLUMNS.size(); c++) {
             String found = c < header.length && header[c] != null ? header[c] : "";
             if (!VietnameseText.fold(found).equals(VietnameseText.fold(COLUMNS.get(c)))) {
                 throw InvalidChildData.of("file", "child.import.columnMissing", COLUMNS.get(c));
             }
         }
-        List<ParsedRow> rows = new ArrayList<>();
-        cells.forEach((index, values) -> {
-            if (index > 0 && !blank(values)) {
-                rows.add(parse(index + 1, values));
-            }
-        });
-        if (rows.isEmpty()) {
-            throw InvalidChildData.of("file", "child.import.noRows");
-        }
-        return rows;
     }
 
-    /** Collects the first sheet's cells as text, row by row (0-based row index). */
-    private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
-        private final Map<Integer, String[]> cells;
+    /** Hands on the first sheet's rows as they are read: the header (row 0) is checked, blank rows are skipped. */
+    private final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
+        private final Consumer<ParsedRow> rows;
         private String[] current;
+        private boolean headerChecked;
+        int count;
 
-        Collector(Map<Integer, String[]> cells) {
-            this.cells = cells;
+        Collector(Consumer<ParsedRow> rows) {
+            this.rows = rows;
+        }
+
+        /** Checks the header once: the row read as row 0, or none (null) when the sheet has no row 0. */
+        void header(String[] header) {
+            if (!headerChecked) {
+                headerChecked = true;
+                checkHeader(header == null ? new String[0] : header);
+            }
         }
 
         @Override
@@ -213,7 +257,15 @@ public class ChildWorkbooks {
 
         @Override
         public void endRow(int rowNum) {
-            cells.put(rowNum, current);
+            if (rowNum == 0) {
+                header(current);
+                return;
+            }
+            header(null);
+            if (!blank(current)) {
+                rows.accept(parse(rowNum + 1, current));
+                count++;
+            }
         }
 
         @Override

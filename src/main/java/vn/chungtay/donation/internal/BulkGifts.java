@@ -3,7 +3,7 @@ package vn.chungtay.donation.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,21 +13,26 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.chungtay.campaign.CampaignId;
 import vn.chungtay.donation.Channel;
 import vn.chungtay.donor.DonorDirectory;
-import vn.chungtay.donor.DonorKind;
 import vn.chungtay.donor.DonorView;
-import vn.chungtay.donor.NewDonor;
+import vn.chungtay.donor.TransferSender;
 import vn.chungtay.ledger.AllocationPosting;
 import vn.chungtay.ledger.Destination;
 import vn.chungtay.ledger.Ledger;
+import vn.chungtay.ledger.LedgerEntry;
+import vn.chungtay.ledger.LedgerRuleBroken;
 import vn.chungtay.ledger.ReceiptPosting;
+import vn.chungtay.ledger.ReceiptRejected;
 import vn.chungtay.organisation.OrganisationManagement;
 import vn.chungtay.shared.money.Vnd;
 import vn.chungtay.shared.text.VietnameseText;
 
 /**
- * Writes many bank-transfer gifts at once (a statement's matched lines): donors found or registered
- * once per name, ids and receipt numbers reserved in blocks, the ledger posted per gift, the rows
- * inserted in chunks of {@value #CHUNK} with {@code unnest} instead of one statement per gift.
+ * Writes many bank-transfer gifts at once (a statement's matched lines): the senders' donors found
+ * (or registered once) with one lookup ({@link DonorDirectory#transferSenders}: the same sender is
+ * the same donor on every import), ids and receipt numbers reserved in blocks, all receipts posted
+ * to the ledger in one batch ({@link Ledger#postReceipts}), need-coded gifts allocated one by one,
+ * the rows inserted in chunks of {@value #CHUNK} with {@code unnest} instead of one statement per
+ * gift.
  */
 @Component
 public class BulkGifts {
@@ -84,7 +89,7 @@ public class BulkGifts {
             ids[i] = reserved.get(i);
         }
         // receipt numbers: one block per unit and year, given out in the transfers' order
-        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Integer> counts = new java.util.TreeMap<>(); // locked in one order by every import
         for (Transfer t : transfers) {
             counts.merge(t.unitCode() + "|" + t.day().getYear(), 1, Integer::sum);
         }
@@ -93,50 +98,75 @@ public class BulkGifts {
             String[] parts = key.split("\\|");
             next.put(key, receiptNumbers.reserve(parts[0], Integer.parseInt(parts[1]), count));
         });
-        Map<String, DonorView> donorsByName = new HashMap<>();
-        Map<String, String[]> paths = new HashMap<>();
-        Rows rows = new Rows(Math.min(n, CHUNK));
         long started = System.nanoTime();
-        long donorNanos = 0;
-        long ledgerNanos = 0;
+        // donors: every sender of the batch found (or registered once) with one lookup
+        List<TransferSender> senders = new ArrayList<>(n);
+        for (Transfer t : transfers) {
+            senders.add(new TransferSender(
+                    t.senderName(), StatementText.senderAccount(t.message()).orElse(null)));
+        }
+        Map<TransferSender, DonorView> donorOf = donors.transferSenders(new LinkedHashSet<>(senders));
+        long afterDonors = System.nanoTime();
+        // the ledger: all receipts in one batch posting, then the allocations of need-coded gifts
+        List<ReceiptPosting> postings = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Transfer t = transfers.get(i);
-            long before = System.nanoTime();
-            DonorView donor = donor(t.senderName(), donorsByName);
-            long afterDonor = System.nanoTime();
-            donorNanos += afterDonor - before;
-            String key = t.unitCode() + "|" + t.day().getYear();
-            int number = next.merge(key, 1, Integer::sum) - 1;
-            String ref = Long.toString(ids[i]);
-            CampaignId campaign = new CampaignId(t.campaignId());
-            long receipt = ledger.postReceipt(new ReceiptPosting(
-                            campaign,
-                            t.unitCode(),
-                            t.day(),
-                            Vnd.of(t.amount()),
-                            null,
-                            donor.id().value(),
-                            donor.publicName(),
-                            t.message(),
-                            ref))
-                    .id()
-                    .value();
-            Long allocation = null;
-            if (t.needId() != null) {
-                allocation = ledger.allocate(new AllocationPosting(
-                                campaign,
+            DonorView donor = donorOf.get(senders.get(i));
+            postings.add(new ReceiptPosting(
+                    new CampaignId(t.campaignId()),
+                    t.unitCode(),
+                    t.day(),
+                    Vnd.of(t.amount()),
+                    null,
+                    donor.id().value(),
+                    donor.publicName(),
+                    t.message(),
+                    Long.toString(ids[i])));
+        }
+        List<LedgerEntry> receipts;
+        try {
+            receipts = ledger.postReceipts(postings);
+        } catch (ReceiptRejected e) {
+            throw new TransferRefused(e.index(), e);
+        }
+        Long[] allocations = new Long[n];
+        for (int i = 0; i < n; i++) {
+            Transfer t = transfers.get(i);
+            if (t.needId() == null) {
+                continue;
+            }
+            try {
+                allocations[i] = ledger.allocate(new AllocationPosting(
+                                new CampaignId(t.campaignId()),
                                 t.unitCode(),
                                 Destination.toNeed(t.needId()),
                                 t.day(),
                                 Vnd.of(t.amount()),
                                 null,
-                                "donation " + ref))
+                                "donation " + ids[i]))
                         .id()
                         .value();
+            } catch (LedgerRuleBroken e) {
+                throw new TransferRefused(i, e);
             }
-            ledgerNanos += System.nanoTime() - afterDonor;
+        }
+        long afterLedger = System.nanoTime();
+        Map<String, String[]> paths = new HashMap<>();
+        Rows rows = new Rows(Math.min(n, CHUNK));
+        for (int i = 0; i < n; i++) {
+            Transfer t = transfers.get(i);
+            String key = t.unitCode() + "|" + t.day().getYear();
+            int number = next.merge(key, 1, Integer::sum) - 1;
             String[] path = paths.computeIfAbsent(t.unitCode(), this::unitPath);
-            rows.add(ids[i], t, path, donor, number, receipt, allocation, recordedBy);
+            rows.add(
+                    ids[i],
+                    t,
+                    path,
+                    donorOf.get(senders.get(i)),
+                    number,
+                    receipts.get(i).id().value(),
+                    allocations[i],
+                    recordedBy);
             if (rows.size() == CHUNK) {
                 rows.insert(jdbc);
                 rows = new Rows(CHUNK);
@@ -145,27 +175,38 @@ public class BulkGifts {
         rows.insert(jdbc);
         if (n > 1) {
             log.info(
-                    "{} bank transfers recorded in {} ms: donors {} ms ({} names), ledger {} ms",
+                    "{} bank transfers recorded in {} ms: donors {} ms ({} senders), ledger {} ms",
                     n,
                     (System.nanoTime() - started) / 1_000_000,
-                    donorNanos / 1_000_000,
-                    donorsByName.size(),
-                    ledgerNanos / 1_000_000);
+                    (afterDonors - started) / 1_000_000,
+                    donorOf.size(),
+                    (afterLedger - afterDonors) / 1_000_000);
         }
         return ids;
     }
 
-    private DonorView donor(String senderName, Map<String, DonorView> cache) {
-        String name = senderName == null || senderName.isBlank() ? null : senderName.strip();
-        String key = name == null ? "" : VietnameseText.fold(name);
-        return cache.computeIfAbsent(
-                key,
-                k -> donors.findOrRegister(
-                        name == null
-                                ? new NewDonor(
-                                        ANONYMOUS, DonorKind.INDIVIDUAL, true, "VN", null, null, null, true, false)
-                                : new NewDonor(
-                                        name, DonorKind.INDIVIDUAL, true, "VN", null, null, null, false, false)));
+    /**
+     * A transfer of the batch that the ledger refused (a rule broken, e.g. a date after today);
+     * nothing of the batch is kept once the caller's transaction rolls back. {@code index} is the
+     * transfer's place in the batch.
+     */
+    public static final class TransferRefused extends RuntimeException {
+        private final int index;
+        private final transient LedgerRuleBroken reason;
+
+        TransferRefused(int index, LedgerRuleBroken reason) {
+            super("transfer " + index + " refused: " + reason.rule(), reason);
+            this.index = index;
+            this.reason = reason;
+        }
+
+        public int index() {
+            return index;
+        }
+
+        public LedgerRuleBroken reason() {
+            return reason;
+        }
     }
 
     private String[] unitPath(String unitCode) {

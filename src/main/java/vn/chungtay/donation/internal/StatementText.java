@@ -32,6 +32,7 @@ public final class StatementText {
             Pattern.compile("\\b(tra lai tien gui|lai tien gui|lai nhap von|tien lai|interest)\\b");
     private static final Pattern NOT_GIFT_REFUND = Pattern.compile("\\b(hoan tien|hoan tra|refund|tra lai tien)\\b");
     private static final Pattern SENDER_A = Pattern.compile("(?i)\\bCT tu \\d{4,20} (.+?) toi \\d{4,20}");
+    private static final Pattern SENDER_ACCOUNT = Pattern.compile("(?i)\\bCT tu (\\d{6,20}) ");
     private static final Pattern SENDER_B = Pattern.compile("(?i)\\bden:\\s*(.+?) chuyen tien");
     private static final Pattern NAME = Pattern.compile("[\\p{L} .'-]{2,100}");
     private static final Pattern NOT_A_NAME = Pattern.compile(
@@ -164,6 +165,18 @@ public final class StatementText {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The sender's own account number when the message shows it ("CT tu 0101001222009 TRAN VAN AN toi
+     * …"); it tells two senders of the same name apart. Never published (the ledger masks it).
+     */
+    public static Optional<String> senderAccount(String message) {
+        if (message == null || message.isEmpty()) {
+            return Optional.empty();
+        }
+        Matcher matcher = SENDER_ACCOUNT.matcher(LINE_BREAK.matcher(message).replaceAll(" "));
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
     private static Optional<String> name(String candidate) {

@@ -35,6 +35,35 @@ public record Stored(
         String previousHash,
         String hash) {
 
+    /** The same entry with the id the database gave it. */
+    Stored withId(long newId) {
+        return new Stored(
+                newId,
+                campaignId,
+                sequence,
+                kind,
+                date,
+                amount,
+                item,
+                itemKey,
+                fromAccount,
+                toAccount,
+                communeCode,
+                villageCode,
+                categoryCode,
+                needId,
+                donorId,
+                donorPublicName,
+                publicMessage,
+                childrenCount,
+                reversesId,
+                reversesSequence,
+                reason,
+                sourceRef,
+                previousHash,
+                hash);
+    }
+
     public LedgerEntry view() {
         return new LedgerEntry(
                 new LedgerEntryId(id),

@@ -82,4 +82,17 @@ class StatementTextTests {
         assertThat(StatementText.sender("", "292976.010926.013647.xin cam on")).isEmpty();
         assertThat(StatementText.sender("Nguyễn Thị Hoa", "")).contains("Nguyễn Thị Hoa");
     }
+
+    @Test
+    void findsTheSendersOwnAccountWhenTheMessageShowsIt() {
+        assertThat(
+                        StatementText.senderAccount(
+                                "MBVCB.6916176124.TRAN VAN AN chuyen tien.CT tu 0101001222009 TRAN VAN AN toi 0011001932418 MTTQ"))
+                .contains("0101001222009");
+        assertThat(StatementText.senderAccount("ung ho, CT tu\n0101001222009 LE THI BINH toi 0011001932418"))
+                .contains("0101001222009");
+        assertThat(StatementText.senderAccount("CT nhanh 247 den: LE THI BINH chuyen tien"))
+                .isEmpty();
+        assertThat(StatementText.senderAccount(null)).isEmpty();
+    }
 }
