@@ -31,6 +31,9 @@ public record OutgoingMail(String recipient, String subject, String html, String
             throw new IllegalArgumentException("both bodies required");
         }
         recipient = recipient.trim();
+        // a header is one line: a line break typed into a campaign or period name must not start another header
+        subject = subject.replaceAll("[\\r\\n\\t\\u0000-\\u001F\\u007F\\u2028\\u2029]+", " ")
+                .strip();
         subject = subject.length() > 300 ? subject.substring(0, 300) : subject;
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }

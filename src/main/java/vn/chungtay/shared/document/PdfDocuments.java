@@ -51,13 +51,18 @@ public final class PdfDocuments {
         }
     }
 
-    /** Escapes text for XHTML element content and attribute values. */
+    /**
+     * Escapes text for XHTML element content and attribute values, leaving out what XML 1.0 cannot
+     * hold (control characters, U+FFFE, U+FFFF, unpaired surrogates) — typed into a field, one of them
+     * made the renderer fail.
+     */
     public static String escape(String text) {
         if (text == null) {
             return "";
         }
         StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             switch (c) {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
@@ -65,14 +70,25 @@ public final class PdfDocuments {
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
                 default -> {
-                    if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
-                        continue;
+                    if (Character.isHighSurrogate(c)
+                            && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        out.append(c).append(text.charAt(++i));
+                    } else if (xmlCharacter(c)) {
+                        out.append(c);
                     }
-                    out.append(c);
                 }
             }
         }
         return out.toString();
+    }
+
+    /** A character XML 1.0 allows on its own (surrogate pairs are handled by the caller). */
+    public static boolean xmlCharacter(char c) {
+        if (c < 0x20) {
+            return c == '\n' || c == '\t' || c == '\r';
+        }
+        return !Character.isSurrogate(c) && c != '\uFFFE' && c != '\uFFFF';
     }
 
     private static InputStream open(String file) {
