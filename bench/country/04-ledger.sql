@@ -236,15 +236,19 @@ create unlogged table gen.acum as
 select id, campaign_id, sequence, need_id, amount, sum(amount) over (partition by campaign_id order by sequence) as ae
 from gen.entry where kind = 'ALLOCATION';
 analyze gen.rcum;
-analyze gen.acum;
+-- the running total at which the receipt holding an allocation's last đồng ends: the allocation's
+-- receipts lie between its start and this (both bounds of one index range scan below)
+create unlogged table gen.acum2 as
+select a.*, (select min(x.re) from gen.rcum x where x.campaign_id = a.campaign_id and x.re >= a.ae) as hi
+from gen.acum a;
+analyze gen.acum2;
 
 create unlogged table gen.take as
 select a.id as alloc_id, a.sequence as alloc_seq, a.campaign_id, a.need_id, r.id as receipt_id,
        r.sequence as receipt_seq, least(r.re, a.ae) - greatest(r.re - r.amount, a.ae - a.amount) as amount
-from gen.acum a
-cross join lateral (select min(x.re) as hi from gen.rcum x where x.campaign_id = a.campaign_id and x.re >= a.ae) b
+from gen.acum2 a
 cross join lateral (select * from gen.rcum r where r.campaign_id = a.campaign_id and r.re > a.ae - a.amount
-                    and r.re <= b.hi) r
+                    and r.re <= a.hi) r
 where least(r.re, a.ae) - greatest(r.re - r.amount, a.ae - a.amount) > 0;
 create index on gen.take (need_id);
 
