@@ -136,7 +136,7 @@ public class DonorSignUp {
                 .param("now", Timestamp.from(now))
                 .update();
         Locale mailLocale = Locale.forLanguageTag(language);
-        DonorMailTemplates.Rendered body = templates.render(
+        vn.chungtay.shared.mail.MailBodies.Rendered body = templates.render(
                 "sign-up",
                 mailLocale,
                 Map.of(

@@ -321,7 +321,7 @@ public class NeedManagement {
      */
     @Transactional
     public NeedView recordFunding(NeedId id, Vnd amount) {
-        Need need = load(id);
+        Need need = loadForChange(id);
         organisation.requireManageable(CurrentActor.orSystem(), need.view().unitCode());
         Map<String, Object> before = need.auditState();
         need.recordFunding(amount);
@@ -334,7 +334,7 @@ public class NeedManagement {
      */
     @Transactional
     public NeedView withdrawFunding(NeedId id, Vnd amount) {
-        Need need = load(id);
+        Need need = loadForChange(id);
         organisation.requireManageable(CurrentActor.orSystem(), need.view().unitCode());
         Map<String, Object> before = need.auditState();
         need.withdrawFunding(amount);
@@ -344,7 +344,7 @@ public class NeedManagement {
     /** The support of a funded need reached the children (for the donation module). */
     @Transactional
     public NeedView markDelivered(NeedId id) {
-        Need need = load(id);
+        Need need = loadForChange(id);
         organisation.requireManageable(CurrentActor.orSystem(), need.view().unitCode());
         Map<String, Object> before = need.auditState();
         need.markDelivered();
@@ -403,6 +403,19 @@ public class NeedManagement {
 
     private Need load(NeedId id) {
         return needs.findById(id.value()).orElseThrow(() -> new NeedNotFound(id));
+    }
+
+    /**
+     * The need locked and read afresh, for changes that race (fundings from two campaigns, or a
+     * ledger posting that read the need earlier in its transaction): without the lock the second
+     * writer failed on the need's version with a 500 (two-instance reliability test).
+     */
+    private Need loadForChange(NeedId id) {
+        Need need = needs.lockForChange(id.value());
+        if (need == null) {
+            throw new NeedNotFound(id);
+        }
+        return need;
     }
 
     // ---- checking a form -------------------------------------------------------------------

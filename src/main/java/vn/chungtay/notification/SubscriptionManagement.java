@@ -134,7 +134,7 @@ public class SubscriptionManagement {
         variables.put("confirmUrl", baseUrl + "/public/subscriptions/confirm?token=" + confirmToken);
         variables.put("unsubscribeUrl", unsubscribeUrl(unsubscribeToken));
         variables.put("days", CONFIRMATION_DAYS);
-        MailTemplates.Rendered body = templates.render("confirmation", mailLocale, variables);
+        vn.chungtay.shared.mail.MailBodies.Rendered body = templates.render("confirmation", mailLocale, variables);
         outbox.enqueue(new OutgoingMail(
                 email,
                 messages.getMessage(

@@ -211,7 +211,7 @@ public class WeeklyDigest {
                                 + UriUtils.encodePathSegment(subscription.commune(), StandardCharsets.UTF_8))
                         : subscriptions.absolute("/public/needs?category=" + encode(subscription.category())));
         variables.put("unsubscribeUrl", subscriptions.unsubscribeUrl(subscription.token()));
-        MailTemplates.Rendered body = templates.render("digest", locale, variables);
+        vn.chungtay.shared.mail.MailBodies.Rendered body = templates.render("digest", locale, variables);
         String subject =
                 messages.getMessage("notification.mail.digest.subject", new Object[] {lines.size(), described}, locale);
         return new OutgoingMail(subscription.email(), subject, body.html(), body.text());

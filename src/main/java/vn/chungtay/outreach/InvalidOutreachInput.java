@@ -8,7 +8,8 @@ import java.util.List;
 public class InvalidOutreachInput extends RuntimeException {
 
     /** One problem: {@code field} null for the form as a whole. */
-    public record Problem(String field, String messageKey, List<Object> arguments) {
+    public record Problem(String field, String messageKey, List<Object> arguments)
+            implements vn.chungtay.shared.validation.FieldProblem {
         public Problem {
             arguments = List.copyOf(arguments);
         }

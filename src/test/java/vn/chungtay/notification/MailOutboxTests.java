@@ -38,4 +38,16 @@ class MailOutboxTests {
         assertThat(outbox.sendDue()).isZero();
         assertThat(outbox.sendDue()).isZero();
     }
+
+    @Test
+    void everyAttemptOfAMailCarriesTheSameMessageIdWithTheSendersDomain() {
+        java.time.Instant created = java.time.Instant.parse("2026-11-26T07:00:00.123Z");
+
+        assertThat(MailOutbox.messageId(42, created, "ChungTay <no-reply@chungtay.vn>"))
+                .isEqualTo("<outbox.42.1795676400123@chungtay.vn>")
+                .isEqualTo(MailOutbox.messageId(42, created, "ChungTay <no-reply@chungtay.vn>"));
+        assertThat(MailOutbox.messageId(43, created, "mttq@lamdong.gov.vn"))
+                .isEqualTo("<outbox.43.1795676400123@lamdong.gov.vn>");
+        assertThat(MailOutbox.messageId(44, created, "")).endsWith("@chungtay.vn>");
+    }
 }

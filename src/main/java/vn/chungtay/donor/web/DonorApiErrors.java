@@ -1,46 +1,27 @@
 package vn.chungtay.donor.web;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import vn.chungtay.donor.DonorRuleBroken;
 import vn.chungtay.donor.InvalidDonor;
+import vn.chungtay.shared.web.ModuleApiErrors;
 
 /** The donor API's answers to bad input (400, naming the field, in the caller's language) and broken rules (409). */
 @RestControllerAdvice(assignableTypes = DonorApiController.class)
-class DonorApiErrors {
-
-    private final MessageSource messages;
+class DonorApiErrors extends ModuleApiErrors {
 
     DonorApiErrors(MessageSource messages) {
-        this.messages = messages;
+        super(messages, "donor");
     }
 
     @ExceptionHandler(InvalidDonor.class)
     ResponseEntity<Map<String, Object>> invalid(InvalidDonor e, Locale locale) {
-        List<Map<String, Object>> errors = e.problems().stream()
-                .map(p -> {
-                    Map<String, Object> error = new LinkedHashMap<>();
-                    error.put("field", p.field());
-                    error.put(
-                            "message", messages.getMessage(p.messageKey(), p.argumentArray(), p.messageKey(), locale));
-                    return error;
-                })
-                .toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", "invalid");
-        body.put("field", errors.get(0).get("field"));
-        body.put("message", errors.get(0).get("message"));
-        body.put("errors", errors);
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(body);
+        return invalid(e.problems(), locale);
     }
 
     @ExceptionHandler(DonorRuleBroken.class)
@@ -51,39 +32,5 @@ class DonorApiErrors {
                         "rule",
                         "message",
                         messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale)));
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, Locale locale) {
-        String field = fieldOf(e);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", "invalid");
-        body.put("field", field);
-        body.put(
-                "message",
-                field == null
-                        ? messages.getMessage("donor.json.unreadable", null, locale)
-                        : messages.getMessage("donor.json.invalidField", new Object[] {field}, locale));
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(body);
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, Object>> badParameter(MethodArgumentTypeMismatchException e, Locale locale) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", "invalid");
-        body.put("field", e.getName());
-        body.put("message", messages.getMessage("donor.json.invalidField", new Object[] {e.getName()}, locale));
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(body);
-    }
-
-    private static String fieldOf(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof tools.jackson.core.JacksonException jackson
-                    && !jackson.getPath().isEmpty()) {
-                var path = jackson.getPath();
-                return path.get(path.size() - 1).getPropertyName();
-            }
-        }
-        return null;
     }
 }

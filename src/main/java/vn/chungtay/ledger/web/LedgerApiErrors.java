@@ -7,11 +7,10 @@ import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import vn.chungtay.ledger.LedgerRuleBroken;
+import vn.chungtay.shared.web.ModuleApiErrors;
 
 /**
  * The ledger API's answers: a broken ledger rule is 422 with the rule, the field when one is to
@@ -19,7 +18,7 @@ import vn.chungtay.ledger.LedgerRuleBroken;
  * need is 404; unreadable JSON is 400 naming the field.
  */
 @RestControllerAdvice(assignableTypes = LedgerApiController.class)
-class LedgerApiErrors {
+class LedgerApiErrors extends ModuleApiErrors {
 
     private static final Set<String> NOT_FOUND = Set.of("campaignExists", "needExists");
     private static final Map<String, String> FIELDS = Map.ofEntries(
@@ -46,10 +45,8 @@ class LedgerApiErrors {
             Map.entry("transferredAtMostPoolBalance", "amount"),
             Map.entry("transferredQuantityAtMostPoolBalance", "item"));
 
-    private final MessageSource messages;
-
     LedgerApiErrors(MessageSource messages) {
-        this.messages = messages;
+        super(messages, "ledger");
     }
 
     @ExceptionHandler(LedgerRuleBroken.class)
@@ -61,39 +58,5 @@ class LedgerApiErrors {
         body.put("message", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
         HttpStatus status = NOT_FOUND.contains(e.rule()) ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_CONTENT;
         return ResponseEntity.status(status).body(body);
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, Locale locale) {
-        String field = fieldOf(e);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", "invalid");
-        body.put("field", field);
-        body.put(
-                "message",
-                field == null
-                        ? messages.getMessage("ledger.json.unreadable", null, locale)
-                        : messages.getMessage("ledger.json.invalidField", new Object[] {field}, locale));
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(body);
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, Object>> badParameter(MethodArgumentTypeMismatchException e, Locale locale) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", "invalid");
-        body.put("field", e.getName());
-        body.put("message", messages.getMessage("ledger.json.invalidField", new Object[] {e.getName()}, locale));
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(body);
-    }
-
-    private static String fieldOf(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof tools.jackson.core.JacksonException jackson
-                    && !jackson.getPath().isEmpty()) {
-                var path = jackson.getPath();
-                return path.get(path.size() - 1).getPropertyName();
-            }
-        }
-        return null;
     }
 }

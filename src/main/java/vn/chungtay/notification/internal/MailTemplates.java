@@ -4,47 +4,22 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import vn.chungtay.shared.mail.MailBodies;
 
 /**
  * Renders the e-mails from {@code templates/notification/mail/NAME.html} and {@code NAME.txt} with
- * the application's messages, in the recipient's language. Own engines, so the web pages' template
- * engine is left as it is.
+ * the application's messages, in the recipient's language.
  */
 @Component
 public class MailTemplates {
 
-    private static final String PREFIX = "templates/notification/mail/";
-
-    /** The two bodies of one e-mail. */
-    public record Rendered(String html, String text) {}
-
-    private final SpringTemplateEngine html;
-    private final SpringTemplateEngine text;
+    private final MailBodies bodies;
 
     MailTemplates(MessageSource messages) {
-        this.html = engine(messages, TemplateMode.HTML, ".html");
-        this.text = engine(messages, TemplateMode.TEXT, ".txt");
+        this.bodies = new MailBodies(messages, "notification/mail");
     }
 
-    public Rendered render(String name, Locale locale, Map<String, Object> variables) {
-        Context context = new Context(locale, variables);
-        return new Rendered(html.process(name, context), text.process(name, context));
-    }
-
-    private static SpringTemplateEngine engine(MessageSource messages, TemplateMode mode, String suffix) {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix(PREFIX);
-        resolver.setSuffix(suffix);
-        resolver.setTemplateMode(mode);
-        resolver.setCharacterEncoding("UTF-8");
-        resolver.setCacheable(true);
-        SpringTemplateEngine engine = new SpringTemplateEngine();
-        engine.setTemplateResolver(resolver);
-        engine.setTemplateEngineMessageSource(messages);
-        return engine;
+    public MailBodies.Rendered render(String name, Locale locale, Map<String, Object> variables) {
+        return bodies.render(name, locale, variables);
     }
 }
