@@ -2,6 +2,7 @@ package vn.chungtay.organisation;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -179,6 +180,14 @@ public class OrganisationManagement {
 
     public boolean isEspeciallyDifficult(OrgUnitView unit, LocalDate date) {
         return queries.isEspeciallyDifficult(unit.id(), date);
+    }
+
+    /**
+     * Which of these units are classified "đặc biệt khó khăn" on the date: their ids, in one query
+     * (a province's dashboard asks for a few thousand villages at once).
+     */
+    public Set<Long> especiallyDifficult(Collection<OrgUnitView> units, LocalDate date) {
+        return queries.especiallyDifficult(units.stream().map(OrgUnitView::id).toList(), date);
     }
 
     /** Villages of a commune, those that ended too, as seen on the date. */

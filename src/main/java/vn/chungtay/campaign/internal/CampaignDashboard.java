@@ -20,6 +20,8 @@ import vn.chungtay.need.SupportCategory;
 import vn.chungtay.organisation.OrgUnitView;
 import vn.chungtay.organisation.OrganisationManagement;
 import vn.chungtay.shared.money.Vnd;
+import vn.chungtay.shared.security.Actor;
+import vn.chungtay.shared.security.CurrentActor;
 
 /**
  * The figures of a campaign's dashboard and public page: received against the target (from the
@@ -30,6 +32,7 @@ import vn.chungtay.shared.money.Vnd;
 public class CampaignDashboard {
 
     private static final int MAX_NEEDS = 200;
+    public static final int MAX_VILLAGES = 300;
     private static final Set<NeedStatus> UNMET =
             EnumSet.of(NeedStatus.APPROVED, NeedStatus.PUBLISHED, NeedStatus.PARTLY_FUNDED);
 
@@ -71,12 +74,17 @@ public class CampaignDashboard {
 
     public record VillageRow(String code, String name, String communeName, boolean especiallyDifficult) {}
 
+    /**
+     * {@code villagesNotReached} lists at most {@link #MAX_VILLAGES} of them (especially difficult
+     * ones first); {@code notReached} is how many there are.
+     */
     public record Dashboard(
             Progress progress,
             List<CommuneRow> communes,
             List<UnmetNeed> unmetNeeds,
             Vnd unmetRemaining,
             List<VillageRow> villagesNotReached,
+            int notReached,
             int villages) {}
 
     private final LedgerReadings ledger;
@@ -127,7 +135,12 @@ public class CampaignDashboard {
                 rows);
     }
 
-    /** The whole dashboard, for an officer who may see the campaign (needs are read within their scope). */
+    /**
+     * The whole dashboard, for an officer who may see the campaign (needs are read within their
+     * scope, narrowed to the campaign's unit). The units below come from one subtree query, the
+     * villages' "đặc biệt khó khăn" flags from one query, the ledger's figures from sums kept up to
+     * date incrementally ({@link LedgerReadings}).
+     */
     @Transactional(readOnly = true)
     public Dashboard dashboard(CampaignDetails details) {
         Progress progress = progress(details);
@@ -136,13 +149,12 @@ public class CampaignDashboard {
         String unitCode = details.campaign().unitCode();
         int year = details.campaign().receivingFrom().getYear();
         OrgUnitView unit = organisation.find(unitCode, today).orElse(null);
+        List<OrgUnitView> below = unit == null ? List.of() : organisation.subtree(unitCode, today);
         List<OrgUnitView> communes = unit == null
                 ? List.of()
                 : unit.isCommune()
                         ? List.of(unit)
-                        : organisation.subtree(unitCode, today).stream()
-                                .filter(OrgUnitView::isCommune)
-                                .toList();
+                        : below.stream().filter(OrgUnitView::isCommune).toList();
         Map<String, String> communeNames = new LinkedHashMap<>();
         communes.forEach(c -> communeNames.put(c.code(), c.fullName()));
 
@@ -152,49 +164,73 @@ public class CampaignDashboard {
                 code, communeNames.getOrDefault(code, code), f.allocated(), f.delivered(), f.childTurns())));
         communeRows.sort(Comparator.comparing(CommuneRow::allocated).reversed());
 
-        List<UnmetNeed> unmet = new ArrayList<>();
-        String communeFilter = unit != null && unit.isCommune() ? unitCode : null;
-        for (NeedStatus status : UNMET) {
-            for (NeedView need : needs.find(new NeedQuery(communeFilter, status, null, year, null), 0, MAX_NEEDS)
-                    .items()) {
-                if (!communeNames.containsKey(need.communeCode())
-                        || need.remaining().isZero()) {
-                    continue;
-                }
-                unmet.add(new UnmetNeed(
-                        need.id().value(),
-                        communeNames.get(need.communeCode()),
-                        need.categoryCode(),
-                        need.description(),
-                        need.total(),
-                        need.funded()));
-            }
-        }
+        List<UnmetNeed> unmet = unmetNeeds(unit, year, communeNames);
         unmet.sort(Comparator.comparing(UnmetNeed::remaining).reversed());
         Vnd unmetRemaining = unmet.stream().map(UnmetNeed::remaining).reduce(Vnd.ZERO, Vnd::plus);
 
         Set<String> reached = progress.ledgerAvailable() ? ledger.villagesReached(id) : Set.of();
+        List<OrgUnitView> villages = below.stream()
+                .filter(OrgUnitView::isVillage)
+                .filter(v -> communeNames.containsKey(v.parentCode()))
+                .toList();
+        List<OrgUnitView> missing =
+                villages.stream().filter(v -> !reached.contains(v.code())).toList();
+        Set<Long> difficult = organisation.especiallyDifficult(missing, today);
         List<VillageRow> notReached = new ArrayList<>();
-        int villages = 0;
-        for (OrgUnitView commune : communes) {
-            for (OrgUnitView village : organisation.villages(commune.code(), today)) {
-                if (!village.isValidOn(today)) {
-                    continue;
-                }
-                villages++;
-                if (!reached.contains(village.code())) {
-                    notReached.add(new VillageRow(
-                            village.code(),
-                            village.fullName(),
-                            commune.fullName(),
-                            organisation.isEspeciallyDifficult(village, today)));
-                }
-            }
+        for (OrgUnitView village : missing) {
+            notReached.add(new VillageRow(
+                    village.code(),
+                    village.fullName(),
+                    communeNames.get(village.parentCode()),
+                    difficult.contains(village.id())));
         }
         notReached.sort(Comparator.comparing(VillageRow::especiallyDifficult)
                 .reversed()
                 .thenComparing(VillageRow::communeName)
                 .thenComparing(VillageRow::name));
-        return new Dashboard(progress, communeRows, unmet, unmetRemaining, notReached, villages);
+        return new Dashboard(
+                progress,
+                communeRows,
+                unmet,
+                unmetRemaining,
+                List.copyOf(notReached.subList(0, Math.min(MAX_VILLAGES, notReached.size()))),
+                notReached.size(),
+                villages.size());
+    }
+
+    /**
+     * Needs of the campaign's communes still waiting for money, at most {@code MAX_NEEDS} per status,
+     * read within the officer's scope narrowed to the campaign's unit (a national officer looking at
+     * a province's campaign reads that province's needs, not the first ones of the country).
+     */
+    private List<UnmetNeed> unmetNeeds(OrgUnitView unit, int year, Map<String, String> communeNames) {
+        List<UnmetNeed> unmet = new ArrayList<>();
+        if (unit == null) {
+            return unmet;
+        }
+        Actor actor = CurrentActor.get();
+        String communeFilter = unit.isCommune() ? unit.code() : null;
+        Actor narrowed = actor.isNational() && communeFilter == null
+                ? new Actor(actor.username(), actor.role(), unit.code())
+                : actor;
+        CurrentActor.runAs(narrowed, () -> {
+            for (NeedStatus status : UNMET) {
+                for (NeedView need : needs.find(new NeedQuery(communeFilter, status, null, year, null), 0, MAX_NEEDS)
+                        .items()) {
+                    if (!communeNames.containsKey(need.communeCode())
+                            || need.remaining().isZero()) {
+                        continue;
+                    }
+                    unmet.add(new UnmetNeed(
+                            need.id().value(),
+                            communeNames.get(need.communeCode()),
+                            need.categoryCode(),
+                            need.description(),
+                            need.total(),
+                            need.funded()));
+                }
+            }
+        });
+        return unmet;
     }
 }

@@ -193,6 +193,22 @@ public class HierarchyQueries {
                 .orElse(false);
     }
 
+    /** The ids among these units classified "đặc biệt khó khăn" on the date. */
+    public java.util.Set<Long> especiallyDifficult(List<Long> unitIds, LocalDate date) {
+        if (unitIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                        select c.unit_id from org_unit_classification c
+                        join org_classification_period p on p.id = c.period_id
+                        where c.unit_id = any(:ids) and c.kind = 'ESPECIALLY_DIFFICULT' and c.value = 'true'
+                          and p.valid_from <= :date and p.valid_to >= :date""")
+                .param("ids", unitIds.toArray(Long[]::new))
+                .param("date", date)
+                .query(Long.class)
+                .list());
+    }
+
     static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

@@ -92,6 +92,51 @@ public class ReportStore {
                 .list();
     }
 
+    /**
+     * What a period's reports look like as a whole: how many there are and how often they were
+     * written (each row counts its updates, by a trigger). Any committed change of any report of the
+     * period gives a different stamp, whoever made it; the roll-up keeps answers while it is the same.
+     */
+    public record Stamp(long reports, long changes) {}
+
+    public Stamp stamp(PeriodId period) {
+        return jdbc.sql("select count(*), coalesce(sum(changes), 0) from report where period_id = :p")
+                .param("p", period.value())
+                .query((rs, n) -> new Stamp(rs.getLong(1), rs.getLong(2)))
+                .single();
+    }
+
+    /** How often each report of the period was written, by unit (for stamps of parts of a period). */
+    public Map<String, Long> changes(PeriodId period) {
+        Map<String, Long> changes = new HashMap<>();
+        jdbc.sql("select unit_code, changes from report where period_id = :p")
+                .param("p", period.value())
+                .query((rs, n) -> changes.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return changes;
+    }
+
+    /**
+     * Stated values (adjusted or computed) summed by the database per group and indicator: the
+     * reports' ids with the group each belongs to (e.g. the province it is counted under).
+     */
+    public Map<Integer, Map<String, Long>> sums(List<Long> reports, List<Integer> groups) {
+        Map<Integer, Map<String, Long>> sums = new HashMap<>();
+        if (reports.isEmpty()) {
+            return sums;
+        }
+        jdbc.sql("""
+                        select g.grp, f.indicator_code, sum(coalesce(f.adjusted, f.computed))
+                        from unnest(:ids, :groups) as g(id, grp) join report_figure f on f.report_id = g.id
+                        group by g.grp, f.indicator_code""")
+                .param("ids", reports.toArray(Long[]::new))
+                .param("groups", groups.toArray(Integer[]::new))
+                .query((rs, n) ->
+                        sums.computeIfAbsent(rs.getInt(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3)))
+                .list();
+        return sums;
+    }
+
     /** Units of the period with a report in one of the statuses. */
     public Map<String, ReportStatus> statuses(PeriodId period) {
         Map<String, ReportStatus> statuses = new HashMap<>();
