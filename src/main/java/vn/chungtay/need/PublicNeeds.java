@@ -54,7 +54,11 @@ public class PublicNeeds {
         int pageSize = Math.min(Math.max(size, 1), 100);
         Map<String, Object> params = new HashMap<>();
         String where = where(query, params);
-        long total = jdbc.sql("select count(*) from need n join support_category c on c.code = n.category_code" + where)
+        // the category's name is only searched: without a text the count reads the status index alone
+        boolean searching = !VietnameseText.fold(query.text()).isEmpty();
+        long total = jdbc.sql("select count(*) from need n"
+                        + (searching ? " join support_category c on c.code = n.category_code" : "")
+                        + where)
                 .params(params)
                 .query(Long.class)
                 .single();
