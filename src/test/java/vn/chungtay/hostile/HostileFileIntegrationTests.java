@@ -170,10 +170,10 @@ class HostileFileIntegrationTests {
         garbage[0] = 'P';
         garbage[1] = 'K';
         attempt("random bytes", childImport("a.xlsx", garbage), notXlsx, "child");
-        byte[] huge = new byte[(int) (10L * 1024 * 1024 + 1)];
+        byte[] huge = new byte[(int) (vn.chungtay.child.internal.ChildWorkbooks.MAX_BYTES + 1)];
         huge[0] = 'P';
         huge[1] = 'K';
-        attempt("over 10 MB", childImport("a.xlsx", huge), "Tệp quá lớn", "child");
+        attempt("over 50 MB", childImport("a.xlsx", huge), "Tệp quá lớn", "child");
         attempt("only the header", childImport("a.xlsx", template), "không có dòng dữ liệu", "child");
         attempt(
                 "wrong column order",
