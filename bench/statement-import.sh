@@ -170,7 +170,7 @@ say "importing the same file again"
 read -r CODE2 T2 <<<"$(upload second)"
 [ "$CODE2" = 200 ] || { say "second import answered $CODE2: $(head -c 600 "$WORK/second.json")"; exit 1; }
 say "re-imported in $T2 s: $(cat "$WORK/second.json")"
-grep -h "bank transfers recorded" "$WORK/app.log" | sed 's/.*BulkGifts *: //' | tee "$OUT/server.txt" |
+grep -hE "bank transfers recorded|receipts posted|lines imported in" "$WORK/app.log" | sed -E 's/^.*[a-zA-Z] +: //' | tee "$OUT/server.txt" |
     while read -r line; do say "server: $line"; done
 if grep -q "OutOfMemoryError" "$WORK/app.log"; then say "the app ran out of memory"; fi
 cp "$WORK/first.json" "$WORK/second.json" "$OUT/"

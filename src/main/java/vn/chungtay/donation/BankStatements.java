@@ -65,6 +65,7 @@ public class BankStatements {
 
     static final int MAX_LINES = 500_000;
     private static final int CHUNK = 10_000;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BankStatements.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final JdbcClient jdbc;
@@ -238,6 +239,7 @@ public class BankStatements {
         if (content == null || content.length == 0) {
             throw InvalidStatement.file("donation.statement.error.empty");
         }
+        long started = System.nanoTime();
         StatementLayout layout = null;
         if (layoutName != null && !layoutName.isBlank()) {
             layout = layout(layoutName)
@@ -275,6 +277,7 @@ public class BankStatements {
         String defaultAccount = campaign.accounts().isEmpty()
                 ? "CT" + campaign.id()
                 : campaign.accounts().get(0).accountNumber();
+        long parsed = System.nanoTime();
         List<Keyed> keyed = keyed(lines, defaultAccount);
         Set<String> existing = existingKeys(keyed);
 
@@ -365,6 +368,7 @@ public class BankStatements {
                         actor.username())
                 .query(Long.class)
                 .single();
+        long classified = System.nanoTime();
         long[] giftIds;
         try {
             giftIds = gifts.record(transfers, actor.username());
@@ -383,7 +387,20 @@ public class BankStatements {
         for (int t = 0; t < giftIds.length; t++) {
             donationOf[transferLines.get(t)] = giftIds[t];
         }
+        long recorded = System.nanoTime();
         insertLines(importId, campaign, unitPath, fresh, status, reason, note, donationOf);
+        long written = System.nanoTime();
+        if (lines.size() >= 1000) {
+            log.info(
+                    "statement of {} lines imported in {} ms: read {} ms, duplicates and payment codes {} ms,"
+                            + " gifts {} ms, lines written {} ms",
+                    lines.size(),
+                    (written - started) / 1_000_000,
+                    (parsed - started) / 1_000_000,
+                    (classified - parsed) / 1_000_000,
+                    (recorded - classified) / 1_000_000,
+                    (written - recorded) / 1_000_000);
+        }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("campaignId", campaign.id().value());
         after.put("layout", layout.name());
