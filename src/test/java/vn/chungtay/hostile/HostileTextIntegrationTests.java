@@ -15,6 +15,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -1261,6 +1263,99 @@ class HostileTextIntegrationTests {
     private static final class NulCharacterFree {
         static String of(String text) {
             return text.replace("\0", "");
+        }
+    }
+
+    // ---------------------------------------------------------------- unit names that look like formulas
+
+    /**
+     * The unit list import takes names as they are, "=HYPERLINK(…)" included (administrators only):
+     * they stay text on the way out — pages and JSON as typed, XLSX as string cells (never formulas),
+     * PDF and DOCX literally.
+     */
+    @Test
+    void unitNamesThatLookLikeFormulasStayTextInEveryExport() throws Exception {
+        List<Payload> formulas =
+                HostileText.PAYLOADS.stream().filter(Payload::formula).toList();
+        LocalDate today = organisation.today();
+        StringBuilder units = new StringBuilder("code,name,full_name,level,parent_code,unit_type\r\n");
+        units.append("96,Thử Công Thức,Tỉnh Thử Công Thức,1,,Tỉnh\r\n");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < formulas.size(); i++) {
+            String name = formulas.get(i).text(tag());
+            names.add(name);
+            String quoted = "\"" + name.replace("\"", "\"\"") + "\"";
+            units.append("9600")
+                    .append(i + 1)
+                    .append(',')
+                    .append(quoted)
+                    .append(',')
+                    .append(quoted)
+                    .append(",2,96,Xã\r\n");
+        }
+        MvcResult imported = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                                "/admin/org-units/import")
+                        .file(new org.springframework.mock.web.MockMultipartFile(
+                                "units",
+                                "don-vi.csv",
+                                "text/csv",
+                                units.toString().getBytes(StandardCharsets.UTF_8)))
+                        .param("effectiveDate", today.minusDays(1).toString())
+                        .with(as("admin"))
+                        .with(csrf()))
+                .andReturn();
+        assertThat(imported.getResponse().getStatus()).isEqualTo(200);
+        counted(names.size());
+        String programme = "HXF" + tag().substring(2, 9).toUpperCase(java.util.Locale.ROOT);
+        mvc.perform(putJson(
+                        "/api/v1/reporting/templates/" + programme,
+                        map("title", "Kết quả " + programme, "indicators", List.of(), "sections", List.of()))
+                .with(as("admin"))
+                .with(csrf()));
+        mvc.perform(postJson(
+                        "/api/v1/reporting/periods",
+                        map(
+                                "programmeCode",
+                                programme,
+                                "code",
+                                "P1",
+                                "name",
+                                "Kỳ " + programme,
+                                "startsOn",
+                                today.minusDays(30).toString(),
+                                "endsOn",
+                                today.plusDays(30).toString()))
+                .with(as("admin"))
+                .with(csrf()));
+        for (int i = 0; i < names.size(); i++) {
+            String code = "9600" + (i + 1);
+            String name = names.get(i);
+            HostileText.json(
+                    "unit JSON",
+                    mvc.perform(get("/api/v1/org-units/" + code).with(as("admin")))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString(StandardCharsets.UTF_8),
+                    name,
+                    "/name");
+            HostileText.html("unit page", page("unit", "/org-units/" + code, "admin"), name, 1);
+            HostileText.html("public commune page", page("public commune", "/public/communes/" + code, null), name, 1);
+            Written report = write(
+                    "report of a formula-named commune",
+                    formulas.get(i),
+                    postJson("/api/v1/reports", map("unit", code, "period", "P1", "programme", programme)),
+                    "report",
+                    "admin");
+            assertThat(report.stored()).as(report.body()).isTrue();
+            long id = report.id();
+            HostileText.xlsx("report XLSX", file("report", "/reports/" + id + ".xlsx", "admin"), name, 1);
+            HostileText.pdf("report PDF", file("report", "/reports/" + id + ".pdf", "admin"), name, 1);
+            HostileText.docx("report DOCX", file("report", "/reports/" + id + ".docx", "admin"), name, 1);
+        }
+        byte[] consolidated = file(
+                "consolidated report", "/reports/consolidated.xlsx?unit=96&period=P1&programme=" + programme, "admin");
+        for (String name : names) {
+            HostileText.xlsx("consolidated report XLSX", consolidated, name, 1);
         }
     }
 }
