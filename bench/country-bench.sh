@@ -18,7 +18,9 @@
 # machine wait. Raw results: bench/results/<stamp>-country-bench/ (results.jsonl, summary.md, logs).
 #
 # Knobs: COUNTRY_DIR (required) HTTP_PORT=4412 DB_PORT=5412 JAR=... (else built into
-#        /tmp/ct-country-build) SKIP_BUILD=1 RESTARTS=3 (0: no restart measurements) N=100 NO_LOCK=1
+#        /tmp/ct-country-build) SKIP_BUILD=1 RESTARTS=3 (0: no restart measurements)
+#        N=100 N2=50 N3=30 N4=20 (requests of the main, secondary, after-a-change and slowest measurements) NO_LOCK=1
+#        JAVA_ARGS="" (extra app arguments, e.g. --spring.flyway.ignore-migration-patterns=*:missing for an older jar)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -31,6 +33,9 @@ HTTP_PORT=${HTTP_PORT:-4412}
 DB_PORT=${DB_PORT:-5412}
 RESTARTS=${RESTARTS:-3}
 N=${N:-100}
+N2=${N2:-50}
+N3=${N3:-30}
+N4=${N4:-20}
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 OUT=$ROOT/bench/results/$STAMP-country-bench
 mkdir -p "$OUT"
@@ -94,11 +99,11 @@ H() { M http --port "$HTTP_PORT" --db-port "$DB_PORT" "$@"; }
 say "consolidated national report"
 API="/api/v1/reports/consolidated?programme=DA588"
 H --name "API national 2025-26, warm" --path "$API&period=2025" --n "$N" --warmup 5
-H --name "API national 2025-26, right after a report changed" --path "$API&period=2025" --n 30 --warmup 2 --before-sql "$touch25"
-H --name "page /reports/consolidated national 2025-26, warm" --path "/reports/consolidated?programme=DA588&period=2025" --n 50 --warmup 3
-H --name "API province $BIG 2025-26, warm" --path "$API&period=2025&unit=$BIG" --n 50 --warmup 3
-H --name "API national 2024-25 (old communes, across the reform), warm" --path "$API&period=2024" --n 50 --warmup 2
-H --name "API national 2024-25, right after a report changed" --path "$API&period=2024" --n 20 --warmup 1 --before-sql "$touch24"
+H --name "API national 2025-26, right after a report changed" --path "$API&period=2025" --n "$N3" --warmup 2 --before-sql "$touch25"
+H --name "page /reports/consolidated national 2025-26, warm" --path "/reports/consolidated?programme=DA588&period=2025" --n "$N2" --warmup 3
+H --name "API province $BIG 2025-26, warm" --path "$API&period=2025&unit=$BIG" --n "$N2" --warmup 3
+H --name "API national 2024-25 (old communes, across the reform), warm" --path "$API&period=2024" --n "$N2" --warmup 2
+H --name "API national 2024-25, right after a report changed" --path "$API&period=2024" --n "$N4" --warmup 1 --before-sql "$touch24"
 M sql --db-port "$DB_PORT" --name "baseline: GROUP BY province, indicator over the accepted reports' figures + completeness per province (2025-26, psql)" --n 30 --warmup 3 --sql "
 select r.receiver_code, f.indicator_code, sum(coalesce(f.adjusted, f.computed)) from report r
   join report_figure f on f.report_id = r.id where r.period_id = $P2025 and r.status = 'ACCEPTED' group by 1, 2;

@@ -57,12 +57,12 @@ start_app() {
         CHUNGTAY_JAR=$JAR CHUNGTAY_APP_DIR=${APP_DIR:-/tmp/ct-country-app} CHUNGTAY_JAVA_OPTS="-Xmx512m -XX:TieredStopAtLevel=1 ${JAVA_OPTS:-}" \
             "$ROOT/bin/chungtay" --server.port="$HTTP_PORT" --chungtay.embedded-db.port="$DB_PORT" \
             --chungtay.embedded-db.data-dir="$COUNTRY_DIR/pg" --chungtay.demo-data=true \
-            --server.tomcat.accesslog.enabled=false >"$log" 2>&1 &
+            --server.tomcat.accesslog.enabled=false ${JAVA_ARGS:-} >"$log" 2>&1 &
     else
         # shellcheck disable=SC2086
         java -Xmx512m ${JAVA_OPTS:-} -jar "$JAR" --server.port="$HTTP_PORT" --chungtay.embedded-db.port="$DB_PORT" \
             --chungtay.embedded-db.data-dir="$COUNTRY_DIR/pg" --chungtay.demo-data=true \
-            --server.tomcat.accesslog.enabled=false >"$log" 2>&1 &
+            --server.tomcat.accesslog.enabled=false ${JAVA_ARGS:-} >"$log" 2>&1 &
     fi
     APP_PID=$!
     for _ in $(seq 1 6000); do

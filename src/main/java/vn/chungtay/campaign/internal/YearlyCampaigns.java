@@ -150,7 +150,11 @@ public class YearlyCampaigns {
         return opened;
     }
 
-    /** The units of a level valid on the day, in code order. */
+    /**
+     * The units of a level valid on the day, in code order. Communes are found by walking down from
+     * the provinces through districts (before the reform) and stopping at communes, so the tens of
+     * thousands of villages below them are never read (this runs at every start).
+     */
     private List<OrgUnitView> units(String level, LocalDate day) {
         List<OrgUnitView> provinces = organisation.provinces(day);
         if ("PROVINCE".equals(level)) {
@@ -159,10 +163,15 @@ public class YearlyCampaigns {
                     .toList();
         }
         List<OrgUnitView> communes = new ArrayList<>();
-        for (OrgUnitView province : provinces) {
-            organisation.subtree(province.code(), day).stream()
-                    .filter(OrgUnitView::isCommune)
-                    .forEach(communes::add);
+        java.util.Deque<OrgUnitView> above = new java.util.ArrayDeque<>(provinces);
+        while (!above.isEmpty()) {
+            for (OrgUnitView child : organisation.children(above.pop().code(), day)) {
+                if (child.isCommune()) {
+                    communes.add(child);
+                } else if (!child.isVillage()) {
+                    above.push(child);
+                }
+            }
         }
         return communes.stream().sorted(Comparator.comparing(OrgUnitView::code)).toList();
     }
