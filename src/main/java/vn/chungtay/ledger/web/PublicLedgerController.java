@@ -178,18 +178,42 @@ class PublicLedgerController {
                 .toList();
     }
 
+    /** The campaigns listed last, for the ids they were listed for, and when (System.nanoTime). */
+    private record Listed(List<Long> ids, List<Campaign> campaigns, long at) {}
+
+    private static final long LISTED_FOR_NANOS = 60_000_000_000L;
+
+    private volatile Listed listed;
+
+    /**
+     * The campaigns with entries, newest first. Loading a campaign takes three queries, so the list
+     * is kept while the same campaigns have entries (one query), at most a minute.
+     */
     private List<Campaign> publicCampaigns() {
+        List<Long> ids = queries.campaignsWithEntries();
+        Listed known = listed;
+        if (known != null && known.ids().equals(ids) && System.nanoTime() - known.at() < LISTED_FOR_NANOS) {
+            return known.campaigns();
+        }
         List<Campaign> found = new ArrayList<>();
-        for (Long id : queries.campaignsWithEntries()) {
+        for (Long id : ids) {
             campaigns.find(new CampaignId(id)).ifPresent(found::add);
         }
         found.sort(Comparator.comparing(Campaign::receivingFrom).reversed().thenComparing(c -> -c.id().value()));
-        return found;
+        List<Campaign> list = List.copyOf(found);
+        listed = new Listed(List.copyOf(ids), list, System.nanoTime());
+        return list;
     }
 
     private Optional<Campaign> chosen(String campaign, List<Campaign> all) {
         if (campaign == null || campaign.isBlank()) {
             return all.stream().findFirst();
+        }
+        String value = campaign.strip();
+        for (Campaign c : all) {
+            if (Long.toString(c.id().value()).equals(value)) {
+                return Optional.of(c);
+            }
         }
         return Optional.of(campaign(campaign));
     }
