@@ -251,6 +251,10 @@ public class BankStatements {
         if (layout == null) {
             layout = detect(content, xlsx);
         }
+        if (!xlsx && !isUtf8(content)) {
+            // a Windows-1258 export or stray bytes would be read with replacement characters
+            throw InvalidStatement.file("donation.statement.error.notUtf8");
+        }
         try {
             problems = xlsx
                     ? StatementParser.xlsx(new ByteArrayInputStream(content), layout, lines::add)
@@ -862,5 +866,18 @@ public class BankStatements {
 
     private static void problem(List<InvalidDonation.Problem> problems, String field, String key, Object... args) {
         problems.add(new InvalidDonation.Problem(field, key, Arrays.asList(args)));
+    }
+
+    private static boolean isUtf8(byte[] content) {
+        try {
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(content));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
     }
 }

@@ -503,12 +503,10 @@ class HostileFileIntegrationTests {
     }
 
     /**
-     * KNOWN BUG (reported, not fixed here: the statement parser belongs to the donation helper): a CSV
-     * that is not UTF-8 — a Windows-1258 export, or stray bytes — is read with replacement characters
-     * and imported (200), its messages garbled, instead of being refused like the unit list import does.
+     * A CSV that is not UTF-8 (a Windows-1258 export, or stray bytes) is refused, not read with
+     * replacement characters and its messages garbled.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("statement import reads invalid UTF-8 silently (reported)")
     void statementImportRefusesAFileThatIsNotUtf8() throws Exception {
         long campaign = statementCampaign();
         String unique = java.util
