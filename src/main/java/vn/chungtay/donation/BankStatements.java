@@ -302,6 +302,8 @@ public class BankStatements {
         List<Integer> transferLines = new ArrayList<>();
         Map<Long, Optional<NeedState>> needCache = new HashMap<>();
         Map<Long, Optional<Campaign>> campaignCache = new HashMap<>();
+        // scope answers per unit pair, asked once per import instead of once per coded line
+        Map<String, Boolean> scopeCache = new HashMap<>();
         campaignCache.put(campaign.id().value(), Optional.of(campaign));
         int matched = 0;
         int queued = 0;
@@ -325,7 +327,7 @@ public class BankStatements {
             Match match = null;
             String why = null;
             for (StatementText.Code code : codes) {
-                Object resolved = resolve(code, line, campaign, actor, needCache, campaignCache);
+                Object resolved = resolve(code, line, campaign, actor, needCache, campaignCache, scopeCache);
                 if (resolved instanceof Match m) {
                     match = m;
                     break;
@@ -467,7 +469,8 @@ public class BankStatements {
             Campaign campaign,
             Actor actor,
             Map<Long, Optional<NeedState>> needCache,
-            Map<Long, Optional<Campaign>> campaignCache) {
+            Map<Long, Optional<Campaign>> campaignCache,
+            Map<String, Boolean> scopeCache) {
         if (code instanceof StatementText.NeedCode needCode) {
             String text = "CT" + needCode.communeCode() + "N" + needCode.needId();
             Optional<NeedState> state = needCache.computeIfAbsent(needCode.needId(), this::needState);
@@ -478,7 +481,10 @@ public class BankStatements {
             if (!campaign.receivesOn(line.date())) {
                 return "donation.queue.note.campaignClosed|" + text;
             }
-            if (!organisation.isWithin(need.need.communeCode(), campaign.unitCode(), organisation.today())) {
+            boolean within = scopeCache.computeIfAbsent(
+                    "within|" + need.need.communeCode() + "|" + campaign.unitCode(),
+                    k -> organisation.isWithin(need.need.communeCode(), campaign.unitCode(), organisation.today()));
+            if (!within) {
                 return "donation.queue.note.needOutside|" + text;
             }
             if (!need.open()) {
@@ -499,7 +505,8 @@ public class BankStatements {
         if (!target.receivesOn(line.date())) {
             return "donation.queue.note.campaignClosed|" + text;
         }
-        if (!organisation.covers(actor, target.unitCode())) {
+        if (!scopeCache.computeIfAbsent(
+                "covers|" + target.unitCode(), k -> organisation.covers(actor, target.unitCode()))) {
             return "donation.queue.note.campaignOutside|" + text;
         }
         return new Match(target.id().value(), target.unitCode(), null);
