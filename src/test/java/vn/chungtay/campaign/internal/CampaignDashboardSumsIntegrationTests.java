@@ -51,6 +51,12 @@ class CampaignDashboardSumsIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    CampaignDashboard dashboards;
+
+    @Autowired
+    vn.chungtay.need.NeedManagement needs;
+
     private static final String NET = """
             select coalesce(o.kind, e.kind) as kind, e.commune_code, e.village_code, e.category_code,
                    case when e.kind = 'REVERSAL' then -e.amount_dong else e.amount_dong end as amount,
@@ -158,6 +164,49 @@ class CampaignDashboardSumsIntegrationTests {
             assertSumsEqualTheGroupBy(id);
             assertThat(readings.villagesReached(id))
                     .doesNotContain(villages.get(1).code());
+        });
+    }
+
+    @Test
+    void keptNeedsAndVillagesOfTheDashboardFollowTheirChanges() {
+        CurrentActor.runAs(Actor.SYSTEM, () -> {
+            Campaign campaign = campaigns.list("24640", 2026).stream()
+                    .filter(c -> c.name().contains("17/10"))
+                    .findFirst()
+                    .orElseThrow();
+            CampaignDashboard.Dashboard before = dashboards.dashboard(campaigns.details(campaign.id()));
+            // a need published now is listed at once, not after the kept list expires
+            vn.chungtay.need.NeedView need = needs.create(new vn.chungtay.need.NeedForm(
+                    "COMMUNE",
+                    null,
+                    "24640",
+                    null,
+                    "SUC_KHOE",
+                    "Khám sức khỏe cho trẻ em " + UUID.randomUUID().toString().substring(0, 8),
+                    "2",
+                    "lượt",
+                    "150000",
+                    "2026",
+                    "Cả năm 2026",
+                    null,
+                    "MEDIUM",
+                    "2",
+                    true));
+            needs.submit(need.id());
+            needs.approve(need.id());
+            needs.publish(need.id());
+            CampaignDashboard.Dashboard after = dashboards.dashboard(campaigns.details(campaign.id()));
+            assertThat(after.unmetNeeds()).anyMatch(n -> n.id() == need.id().value());
+            assertThat(before.unmetNeeds()).noneMatch(n -> n.id() == need.id().value());
+
+            // a new village is counted at once
+            organisation.createVillage(
+                    "24640",
+                    new vn.chungtay.organisation.VillageForm(
+                            "Thôn Mới " + UUID.randomUUID().toString().substring(0, 6), "Thôn", true));
+            CampaignDashboard.Dashboard withVillage = dashboards.dashboard(campaigns.details(campaign.id()));
+            assertThat(withVillage.villages()).isEqualTo(after.villages() + 1);
+            assertThat(withVillage.notReached()).isEqualTo(after.notReached() + 1);
         });
     }
 }
