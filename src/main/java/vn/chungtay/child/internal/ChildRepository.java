@@ -369,10 +369,11 @@ public class ChildRepository {
                 .update();
     }
 
-    public long countCreatedBy(String username) {
-        return jdbc.sql("select count(*) from child where created_by = :u")
+    /** Whether any record was created by the user (stops at the first: no count of a national registry at start-up). */
+    public boolean anyCreatedBy(String username) {
+        return jdbc.sql("select exists (select 1 from child where created_by = :u)")
                 .param("u", username)
-                .query(Long.class)
+                .query(Boolean.class)
                 .single();
     }
 

@@ -107,7 +107,7 @@ class DemoChildren implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!DemoData.enabled(environment) || repository.countCreatedBy(Actor.SYSTEM.username()) > 0) {
+        if (!DemoData.enabled(environment) || repository.anyCreatedBy(Actor.SYSTEM.username())) {
             return;
         }
         CurrentActor.runAs(Actor.SYSTEM, this::load);

@@ -95,6 +95,16 @@ class DemoCommendations implements ApplicationRunner {
                 }
             }
         });
+        boolean proposed = jdbc.sql("select count(distinct unit_code) from commendation_proposal"
+                                + " where unit_code in ('24640', '24649') and year = ?")
+                        .param(year)
+                        .query(Long.class)
+                        .single()
+                == 2;
+        if (proposed) {
+            // both demo proposals exist: no need to read the ledger's gifts (a scan of millions at national scale)
+            return;
+        }
         if (!source.available()) {
             log.info("Demo commendation proposals skipped: the ledger or the donor register is not deployed");
             return;
