@@ -43,6 +43,20 @@ final class Browser {
     }
 
     /**
+     * Clicks a link or a form's button that loads a new page and returns once the new page has
+     * replaced the old one, so that what is read next is not the old page going stale.
+     */
+    static void clickToNewPage(WebDriver browser, By locator) {
+        WebElement oldPage = browser.findElement(By.tagName("html"));
+        click(browser, locator);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(oldPage));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(driver ->
+                        "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
+    }
+
+    /**
      * The text of an element once it reads {@code expected}, or what it read last after 30 s: after
      * a click that posts a form the old page may still be there, or be replaced while it is read.
      */
@@ -75,7 +89,7 @@ final class Browser {
         browser.get(baseUrl + "/login");
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys("demo12345");
-        click(browser, By.cssSelector("main button[type=submit]"));
+        clickToNewPage(browser, By.cssSelector("main button[type=submit]"));
     }
 
     static ChromeDriver start() throws java.io.IOException {

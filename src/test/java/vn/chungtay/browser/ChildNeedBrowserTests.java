@@ -93,7 +93,7 @@ class ChildNeedBrowserTests {
         tick("purpose-ANONYMOUS_MENTION");
         type("childConsentBy", childName);
         date("childConsentDate", "2026-11-01");
-        click(By.cssSelector("main form button[type=submit]:not([name])"));
+        Browser.clickToNewPage(browser, By.cssSelector("main form button[type=submit]:not([name])"));
 
         assertThat(browser.findElement(By.tagName("h1")).getText())
                 .as(
@@ -118,7 +118,7 @@ class ChildNeedBrowserTests {
         type("unit", "chiếc");
         type("unitCost", "350000");
         type("season", "Mùa đông 2026");
-        click(By.cssSelector("main form button[type=submit]"));
+        Browser.clickToNewPage(browser, By.cssSelector("main form button[type=submit]"));
         assertThat(browser.findElements(By.id("need-status")))
                 .as(
                         "after adding the need: %s",
@@ -146,7 +146,7 @@ class ChildNeedBrowserTests {
         browser.manage().deleteAllCookies();
         browser.get(url("/public/needs"));
         type("q", suffix);
-        click(By.cssSelector("main form button[type=submit]"));
+        Browser.clickToNewPage(browser, By.cssSelector("main form button[type=submit]"));
         String page = browser.findElement(By.tagName("main")).getText();
         assertThat(page)
                 .contains(description)

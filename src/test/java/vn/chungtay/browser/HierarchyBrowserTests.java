@@ -57,18 +57,22 @@ class HierarchyBrowserTests {
         Browser.click(browser, locator);
     }
 
+    private void clickToNewPage(By locator) {
+        Browser.clickToNewPage(browser, locator);
+    }
+
     private void signOut() {
-        click(By.xpath("//button[normalize-space()='Đăng xuất']"));
+        clickToNewPage(By.xpath("//button[normalize-space()='Đăng xuất']"));
     }
 
     @Test
     void officerAddsAVillageToXaCuJutAndTheSupervisorSeesItInTheAuditTrail() {
         signIn("xa.cujut");
         click(By.linkText("Đơn vị & quản trị"));
-        click(By.linkText("Đơn vị hành chính"));
-        click(By.linkText("Tỉnh Lâm Đồng"));
+        clickToNewPage(By.linkText("Đơn vị hành chính"));
+        clickToNewPage(By.linkText("Tỉnh Lâm Đồng"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tỉnh Lâm Đồng");
-        click(By.linkText("Xã Cư Jút"));
+        clickToNewPage(By.linkText("Xã Cư Jút"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Xã Cư Jút");
         assertThat(browser.findElement(By.id("village-list")).getText()).contains("Buôn Trum");
 
@@ -76,7 +80,7 @@ class HierarchyBrowserTests {
         browser.findElement(By.id("village-name")).sendKeys(name);
         new Select(browser.findElement(By.id("village-type"))).selectByVisibleText("Buôn");
         click(By.id("village-dbkk"));
-        click(By.cssSelector("#new-village button[type=submit]"));
+        clickToNewPage(By.cssSelector("#new-village button[type=submit]"));
 
         assertThat(browser.findElement(By.cssSelector(".alert-success")).getText())
                 .startsWith("Đã thêm " + name);
@@ -88,7 +92,7 @@ class HierarchyBrowserTests {
 
         signIn("giamsat.lamdong");
         click(By.linkText("Đơn vị & quản trị"));
-        click(By.linkText("Nhật ký thay đổi"));
+        clickToNewPage(By.linkText("Nhật ký thay đổi"));
         String audit = browser.findElement(By.id("audit-entries")).getText();
         assertThat(audit).contains("xa.cujut").contains("Tạo mới").contains(name);
     }
@@ -97,7 +101,7 @@ class HierarchyBrowserTests {
     void searchFindsCuJutWithoutDiacriticsAndTheUnitPageShowsItsHistory() {
         signIn("tinh.lamdong");
         browser.get(url("/org-units/search?q=cu+jut"));
-        click(By.partialLinkText("Xã Cư Jút"));
+        Browser.clickToNewPage(browser, By.partialLinkText("Xã Cư Jút"));
         String page = browser.findElement(By.tagName("main")).getText();
         assertThat(page)
                 .contains("Hình thành từ")
@@ -108,7 +112,7 @@ class HierarchyBrowserTests {
     @Test
     void englishIsOneClickAway() {
         browser.get(url("/"));
-        click(By.linkText("English"));
+        clickToNewPage(By.linkText("English"));
         assertThat(browser.findElement(By.tagName("h1")).getText())
                 .isEqualTo("Joining hands for children in disadvantaged areas");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
