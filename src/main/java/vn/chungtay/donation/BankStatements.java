@@ -65,6 +65,7 @@ public class BankStatements {
 
     static final int MAX_LINES = 500_000;
     private static final int CHUNK = 10_000;
+    private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BankStatements.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -856,7 +857,7 @@ public class BankStatements {
         try {
             String normal = message == null
                     ? ""
-                    : message.replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
+                    : BLANKS.matcher(message).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(normal.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 12);
         } catch (NoSuchAlgorithmException e) {

@@ -32,6 +32,8 @@ public final class StatementText {
             Pattern.compile("\\b(tra lai tien gui|lai tien gui|lai nhap von|tien lai|interest)\\b");
     private static final Pattern NOT_GIFT_REFUND = Pattern.compile("\\b(hoan tien|hoan tra|refund|tra lai tien)\\b");
     private static final Pattern SENDER_A = Pattern.compile("(?i)\\bCT tu \\d{4,20} (.+?) toi \\d{4,20}");
+    private static final Pattern ACCOUNT_SUFFIX = Pattern.compile("(?s)\\s*[–-]\\s*A/C.*$");
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
     private static final Pattern SENDER_ACCOUNT = Pattern.compile("(?i)\\bCT tu (\\d{6,20}) ");
     private static final Pattern SENDER_B = Pattern.compile("(?i)\\bden:\\s*(.+?) chuyen tien");
     private static final Pattern NAME = Pattern.compile("[\\p{L} .'-]{2,100}");
@@ -149,8 +151,8 @@ public final class StatementText {
      * cash deposits, companies' boilerplate or anything that does not look like a name.
      */
     public static Optional<String> sender(String counterparty, String message) {
-        Optional<String> fromColumn =
-                name(counterparty == null ? "" : counterparty.replaceAll("(?s)\\s*[–-]\\s*A/C.*$", ""));
+        Optional<String> fromColumn = name(
+                counterparty == null ? "" : ACCOUNT_SUFFIX.matcher(counterparty).replaceAll(""));
         if (fromColumn.isPresent()) {
             return fromColumn;
         }
@@ -180,7 +182,7 @@ public final class StatementText {
     }
 
     private static Optional<String> name(String candidate) {
-        String text = candidate.replaceAll("\\s+", " ").strip();
+        String text = BLANKS.matcher(candidate).replaceAll(" ").strip();
         if (text.isEmpty() || !NAME.matcher(text).matches()) {
             return Optional.empty();
         }
