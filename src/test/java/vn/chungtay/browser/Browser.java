@@ -38,6 +38,11 @@ final class Browser {
                 if (attempt == 3) {
                     throw e;
                 }
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // Chromium's way of saying stale while a page is replaced
+                if (attempt == 3 || !String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    throw e;
+                }
             }
         }
     }
@@ -47,13 +52,17 @@ final class Browser {
      * replaced the old one, so that what is read next is not the old page going stale.
      */
     static void clickToNewPage(WebDriver browser, By locator) {
-        WebElement oldPage = browser.findElement(By.tagName("html"));
+        // a mark on the old page's window: a new page has a new window object without it. (Holding
+        // the old <html> element and waiting for it to go stale is not enough: Chromium may answer
+        // "node does not belong to the document" instead of "stale" while the page changes.)
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("window.chungtayOldPage = true;");
         click(browser, locator);
         new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(oldPage));
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(driver ->
-                        "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver)
+                        .executeScript(
+                                "return window.chungtayOldPage === undefined && document.readyState === 'complete';")));
     }
 
     /**
@@ -69,9 +78,9 @@ final class Browser {
                 if (expected.equals(last)) {
                     return last;
                 }
-            } catch (org.openqa.selenium.StaleElementReferenceException
-                    | org.openqa.selenium.NoSuchElementException e) {
-                // the page is changing: read again
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // the page is changing (stale, not there yet, or "node does not belong to the
+                // document"): read again
             }
             try {
                 Thread.sleep(100);
