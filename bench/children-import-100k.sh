@@ -13,17 +13,18 @@
 #     the raw results in bench/results/<stamp>-children100k/.
 #
 # Knobs: ROWS=100000 RUNS=3 SKIP_BUILD=1 HTTP_PORT=4101 DB_PORT=5101 JAVA_OPTS="-Xmx512m"
+# COUNTRY_DIR=<a dir from bench/country.sh> (or DATA_DIR=<a data dir>) imports into that database's
+# registry (1.5 million children at SCALE=1.0; Lâm Đồng's generated villages) instead of a fresh one;
+# each run adds its children to it.
 # Runs under `flock /tmp/ct-bench.lock` (one benchmark at a time on the machine). Everything it
 # starts is stopped on exit (by pid) and the temp dir is removed. No child data is printed.
 set -euo pipefail
 
-if [ -z "${CT_BENCH_LOCKED:-}" ] && command -v flock >/dev/null 2>&1; then
-    export CT_BENCH_LOCKED=1
-    exec flock /tmp/ct-bench.lock "$0" "$@"
-fi
-
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+say() { printf '[children-100k %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+. bench/lib.sh
+ct_take_lock "$@"
 ROWS=${ROWS:-100000}
 RUNS=${RUNS:-3}
 HTTP_PORT=${HTTP_PORT:-4101}
@@ -32,58 +33,34 @@ BUILD_DIR=${BUILD_DIR:-/tmp/ct-bench-children100k}
 JAR=$BUILD_DIR/chungtay.jar
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
-OUT=$ROOT/bench/results/$STAMP-children100k
-
-say() { printf '[children-100k %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-for tool in java python3 curl psql; do
-    command -v "$tool" >/dev/null 2>&1 || { say "missing $tool"; exit 1; }
-done
-for port in $HTTP_PORT $DB_PORT; do
-    if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
-        say "port $port is in use; stop whatever listens there first"
-        exit 1
-    fi
-done
+OUT=$ROOT/bench/results/$STAMP-children100k${COUNTRY_DIR:+-country}
+ct_require_tools java python3 curl psql
+ct_require_free_ports "$HTTP_PORT" "$DB_PORT"
 
 WORK=$(mktemp -d /tmp/ct-bench-children100k-run.XXXXXX)
 mkdir -p "$WORK/tmp" "$OUT"
 APP_PID=""
 cleanup() {
-    if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-        kill "$APP_PID" 2>/dev/null || true
-        for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
-        kill -9 "$APP_PID" 2>/dev/null || true
-    fi
+    ct_stop "$APP_PID"
     [ -f "$WORK/gc.log" ] && cp "$WORK/gc.log" "$OUT/" 2>/dev/null
     rm -rf "$WORK"
 }
 trap cleanup EXIT
 
 # ---------------------------------------------------------------- build
-if [ "${SKIP_BUILD:-}" = 1 ] && [ -f "$JAR" ]; then
-    say "reusing $JAR"
-else
-    say "building $JAR"
-    ./mvnw -o -q -B -DskipTests -Dmaven.test.skip=true -Dspotless.check.skip=true \
-        -Dchungtay.build.dir="$BUILD_DIR" package >"$WORK/build.log" 2>&1 ||
-        { say "build failed"; tail -20 "$WORK/build.log" >&2; exit 1; }
-fi
+ct_build_jar "$BUILD_DIR" "$WORK/build.log"
 
 # ---------------------------------------------------------------- start
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-say "starting the app on $HTTP_PORT (database on $DB_PORT), JVM options: $JAVA_OPTS"
+PG_DIR=$(ct_data_dir "$WORK/pg")
+say "starting the app on $HTTP_PORT (database on $DB_PORT, data $PG_DIR), JVM options: $JAVA_OPTS"
 # shellcheck disable=SC2086
 java -Djava.io.tmpdir="$WORK/tmp" -Dot.epg.working-dir=/tmp/embedded-pg $JAVA_OPTS -Xlog:gc:file="$WORK/gc.log" \
     -jar "$JAR" --server.port=$HTTP_PORT --chungtay.embedded-db.port=$DB_PORT \
-    --chungtay.embedded-db.data-dir="$WORK/pg" --chungtay.demo-data=true \
+    --chungtay.embedded-db.data-dir="$PG_DIR" --chungtay.demo-data=true \
     >"$WORK/app.log" 2>&1 &
 APP_PID=$!
-for i in $(seq 1 400); do
-    if curl -fs "http://127.0.0.1:$HTTP_PORT/actuator/health" 2>/dev/null | grep -q UP; then break; fi
-    kill -0 "$APP_PID" 2>/dev/null || { say "the app stopped"; tail -30 "$WORK/app.log" >&2; exit 1; }
-    [ "$i" = 400 ] && { say "not healthy after 400 s"; tail -30 "$WORK/app.log" >&2; exit 1; }
-    sleep 1
-done
+ct_wait_healthy "$HTTP_PORT" "$APP_PID" "$WORK/app.log"
 say "healthy"
 
 # ---------------------------------------------------------------- the runs

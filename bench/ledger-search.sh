@@ -20,7 +20,9 @@
 #  and prints p50/p95/max of each as markdown (raw timings in bench/results/<stamp>-ledger/).
 #
 # Knobs: ENTRIES=5000000 QUERIES=200 BASELINE=20 JAR=/path/to/chungtay.jar (else builds into
-#        /tmp/ct-bench-ls) KEEP=1 (leave the app and database running for a look; prints how to stop)
+#        /tmp/ct-bench-ls) JAVA_OPTS="-Xmx512m" (the default, issue 7's memory row)
+#        KEEP=1 (leave the app and database running for a look; prints how to stop)
+# Runs under `flock /tmp/ct-bench.lock` (one benchmark at a time on the machine).
 # Everything it starts is stopped on exit (the app, then its postmaster) and the temp dir removed.
 set -euo pipefail
 
@@ -34,6 +36,9 @@ DB_PORT=55443
 BUILD_DIR=/tmp/ct-bench-ls
 
 say() { printf '[ledger-search %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+. bench/lib.sh
+ct_take_lock "$@"
+JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
 
 for tool in java python3 curl psql; do
     command -v "$tool" >/dev/null 2>&1 || { say "missing $tool; install it first (psql: postgresql-client)"; exit 1; }
@@ -90,8 +95,9 @@ else
 fi
 
 # ---------------------------------------------------------------- the app on a throwaway database
-say "starting the app (port $HTTP_PORT, database $DB_PORT)"
-java -jar "$JAR" --server.port=$HTTP_PORT \
+say "starting the app (port $HTTP_PORT, database $DB_PORT), JVM options: $JAVA_OPTS"
+# shellcheck disable=SC2086
+java $JAVA_OPTS -jar "$JAR" --server.port=$HTTP_PORT \
     --chungtay.embedded-db.port=$DB_PORT --chungtay.embedded-db.data-dir="$WORK/pg" \
     --chungtay.demo-data=false --server.tomcat.accesslog.enabled=false >"$OUT/app.log" 2>&1 &
 APP_PID=$!

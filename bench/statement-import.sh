@@ -3,7 +3,8 @@
 # of the same rows.
 #
 #  1. builds the jar once into /tmp/ct-bench-statements (never target/), unless SKIP_BUILD=1;
-#  2. starts it on port 4102 with its embedded database on 5102 under a temp dir (demo data on);
+#  2. starts it on port 4102 with its embedded database on 5102 under a temp dir (demo data on),
+#     or on the national database of COUNTRY_DIR;
 #  3. opens a campaign for Xã Cư Jút (24640) with its own bank account through the API;
 #  4. writes a deterministic layout-B CSV of $LINES lines (seed 250000): comma-grouped quoted amounts,
 #     a header repeated every 40 lines (one per PDF page), 10% of the messages over two lines,
@@ -17,19 +18,19 @@
 #  7. prints a markdown summary and the ratio import / COPY. Target: import <= 20 s on 2 cores.
 #
 # Knobs: LINES=250000 CODED=5 SKIP_BUILD=1 HTTP_PORT=4102 DB_PORT=5102 JAVA_OPTS="-Xmx512m" (issue 7:
-# every benchmark at -Xmx512m). Runs under `flock /tmp/ct-bench.lock` (one benchmark at a time on
+# every benchmark at -Xmx512m). COUNTRY_DIR=<a dir from bench/country.sh> (or DATA_DIR=<a data dir>)
+# runs on that database instead of a fresh one: the national ledger, donors and indexes around the
+# import; each run adds its campaign, its statement and its gifts to that database. Runs under `flock /tmp/ct-bench.lock` (one benchmark at a time on
 # the machine). Raw results (answers, summary, load average, the server's timing lines) go to
 # bench/results/<stamp>-statements-<CODED>pct/. Everything it starts is stopped on exit (by pid) and
 # the temp dir is removed.
 set -euo pipefail
 
-# one benchmark at a time machine-wide: take the lock (waiting for it) unless the caller holds it
-if [ -z "${CT_BENCH_LOCKED:-}" ] && command -v flock >/dev/null 2>&1; then
-    export CT_BENCH_LOCKED=1
-    exec flock /tmp/ct-bench.lock "$0" "$@"
-fi
-
 cd "$(dirname "$0")/.."
+say() { printf '[statement-import %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+. bench/lib.sh
+# one benchmark at a time machine-wide (the lock's re-execution starts the script again from the top)
+ct_take_lock "$@"
 LINES=${LINES:-250000}
 CODED=${CODED:-5}
 HTTP_PORT=${HTTP_PORT:-4102}
@@ -39,58 +40,34 @@ JAR=$BUILD_DIR/chungtay.jar
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
 USER_PASS=xa.cujut:demo12345
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
-OUT=$PWD/bench/results/$STAMP-statements-${CODED}pct
-
-say() { printf '[statement-import %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-for tool in java python3 curl psql; do
-    command -v "$tool" >/dev/null 2>&1 || { say "missing $tool"; exit 1; }
-done
-for port in $HTTP_PORT $DB_PORT; do
-    if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
-        say "port $port is in use; stop whatever listens there first"
-        exit 1
-    fi
-done
+OUT=$PWD/bench/results/$STAMP-statements-${CODED}pct${COUNTRY_DIR:+-country}
+ct_require_tools java python3 curl psql
+ct_require_free_ports "$HTTP_PORT" "$DB_PORT"
 
 WORK=$(mktemp -d /tmp/ct-bench-statements-run.XXXXXX)
 mkdir -p "$WORK/tmp" "$OUT"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 APP_PID=""
 cleanup() {
-    if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-        kill "$APP_PID" 2>/dev/null || true
-        for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
-        kill -9 "$APP_PID" 2>/dev/null || true
-    fi
+    ct_stop "$APP_PID"
     rm -rf "$WORK"
 }
 trap cleanup EXIT
 
 # ---------------------------------------------------------------- build
-if [ "${SKIP_BUILD:-}" = 1 ] && [ -f "$JAR" ]; then
-    say "reusing $JAR"
-else
-    say "building $JAR"
-    ./mvnw -o -q -B -DskipTests -Dmaven.test.skip=true -Dspotless.check.skip=true \
-        -Dchungtay.build.dir=$BUILD_DIR package >"$WORK/build.log" 2>&1 ||
-        { say "build failed"; tail -20 "$WORK/build.log" >&2; exit 1; }
-fi
+ct_build_jar "$BUILD_DIR" "$WORK/build.log"
 
 # ---------------------------------------------------------------- start
-say "starting the app on $HTTP_PORT (database on $DB_PORT), JVM options: $JAVA_OPTS"
+PG_DIR=$(ct_data_dir "$WORK/pg")
+say "starting the app on $HTTP_PORT (database on $DB_PORT, data $PG_DIR), JVM options: $JAVA_OPTS"
 # shellcheck disable=SC2086
 java -Djava.io.tmpdir="$WORK/tmp" -Dot.epg.working-dir=/tmp/embedded-pg $JAVA_OPTS -jar "$JAR" \
     --server.port=$HTTP_PORT --chungtay.embedded-db.port=$DB_PORT \
-    --chungtay.embedded-db.data-dir="$WORK/pg" --chungtay.demo-data=true \
+    --chungtay.embedded-db.data-dir="$PG_DIR" --chungtay.demo-data=true \
     --spring.servlet.multipart.max-file-size=300MB --spring.servlet.multipart.max-request-size=301MB \
     >"$WORK/app.log" 2>&1 &
 APP_PID=$!
-for i in $(seq 1 400); do
-    if curl -fs "http://127.0.0.1:$HTTP_PORT/actuator/health" 2>/dev/null | grep -q UP; then break; fi
-    kill -0 "$APP_PID" 2>/dev/null || { say "the app stopped"; tail -30 "$WORK/app.log" >&2; exit 1; }
-    [ "$i" = 400 ] && { say "not healthy after 400 s"; tail -30 "$WORK/app.log" >&2; exit 1; }
-    sleep 1
-done
+ct_wait_healthy "$HTTP_PORT" "$APP_PID" "$WORK/app.log"
 say "healthy"
 PSQL=(psql -X -q -h 127.0.0.1 -p "$DB_PORT" -U postgres -d chungtay -v ON_ERROR_STOP=1)
 
