@@ -118,6 +118,61 @@ public class OrganisationManagement {
         return List.copyOf(found.values());
     }
 
+    /**
+     * {@link #currentSuccessors(OrgUnitView)} of many units, by unit id, with one query for their
+     * succession links: a unit whose links all lead to units valid today (an old commune merged
+     * into a new one — nearly all of them) is answered from that query; any other (a chain of
+     * changes, a district abolished without links, a renamed code) is followed one by one, as
+     * {@code currentSuccessors} does. Units still valid today have no successors.
+     */
+    public Map<Long, List<Succession>> currentSuccessors(java.util.Collection<OrgUnitView> units) {
+        List<Long> ended = units.stream()
+                .filter(u -> u.validTo() != null)
+                .map(OrgUnitView::id)
+                .distinct()
+                .toList();
+        Map<Long, List<HierarchyQueries.Link>> links = queries.successorLinks(ended);
+        Map<Long, List<Succession>> answer = new java.util.HashMap<>();
+        for (OrgUnitView unit : units) {
+            if (answer.containsKey(unit.id())) {
+                continue;
+            }
+            if (unit.validTo() == null) {
+                answer.put(unit.id(), List.of());
+                continue;
+            }
+            List<HierarchyQueries.Link> own = links.getOrDefault(unit.id(), List.of());
+            boolean direct = !own.isEmpty()
+                    && own.stream()
+                            .allMatch(link ->
+                                    link.unit().validTo() == null && link.unit().id() != unit.id());
+            if (!direct) {
+                answer.put(unit.id(), currentSuccessors(unit));
+                continue;
+            }
+            Map<String, Succession> found = new LinkedHashMap<>();
+            for (HierarchyQueries.Link link : own) {
+                OrgUnitView successor = link.unit();
+                found.merge(
+                        successor.code(),
+                        new Succession(successor.code(), successor.fullName(), successor.validFrom(), link.partial()),
+                        (a, b) -> a.partial() ? b : a);
+            }
+            answer.put(unit.id(), List.copyOf(found.values()));
+        }
+        return answer;
+    }
+
+    /**
+     * For many units, the units each was formed from through its succession links (the version
+     * of each predecessor that ended into the link), by unit id, in one query; units without
+     * predecessors are absent.
+     */
+    public Map<Long, List<OrgUnitView>> predecessorUnits(java.util.Collection<OrgUnitView> units) {
+        return queries.predecessorUnits(
+                units.stream().map(OrgUnitView::id).distinct().toList());
+    }
+
     private void collectSuccessors(OrgUnitView unit, boolean partial, Map<String, Succession> found, Set<Long> seen) {
         if (!seen.add(unit.id()) || unit.validTo() == null) {
             return;

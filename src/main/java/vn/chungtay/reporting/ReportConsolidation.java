@@ -421,6 +421,7 @@ public class ReportConsolidation {
             subtree.forEach(u -> within.add(u.code()));
             withinToday = within;
             Map<Long, OrgUnitView> found = new LinkedHashMap<>();
+            units.prepareHolders(subtree.stream().filter(OrgUnitView::isCommune).toList(), period.endsOn());
             for (OrgUnitView commune : subtree) {
                 if (!commune.isCommune()) {
                     continue;
@@ -439,6 +440,7 @@ public class ReportConsolidation {
             expected = expected.stream().filter(u -> scope.contains(u.code())).toList();
         }
         List<Expected> list = new ArrayList<>();
+        units.preparePlaces(expected);
         for (OrgUnitView u : expected) {
             ReportUnits.Place place = units.placeOf(u);
             List<ConsolidatedReport.Place> places = place.successors().stream()

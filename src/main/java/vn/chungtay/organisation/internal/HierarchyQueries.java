@@ -146,6 +146,43 @@ public class HierarchyQueries {
                 .list();
     }
 
+    /** {@link #successorLinks} of many units in one query, by predecessor id (each list in code order). */
+    public java.util.Map<Long, List<Link>> successorLinks(java.util.Collection<Long> unitIds) {
+        java.util.Map<Long, List<Link>> links = new java.util.HashMap<>();
+        if (unitIds.isEmpty()) {
+            return links;
+        }
+        jdbc.sql("select s.predecessor_id, " + COLUMNS + ", s.partial from org_unit_succession s"
+                        + " join org_unit u on u.id = s.successor_id where s.predecessor_id = any(:ids)"
+                        + " order by s.predecessor_id, u.code")
+                .param("ids", unitIds.toArray(Long[]::new))
+                .query(rs -> {
+                    links.computeIfAbsent(rs.getLong("predecessor_id"), id -> new java.util.ArrayList<>())
+                            .add(new Link(view(rs, 0), rs.getBoolean("partial")));
+                });
+        return links;
+    }
+
+    /**
+     * The units many units were formed from (the predecessors of their succession links, each the
+     * version that ended into the link), by successor id, each list in code order; one query.
+     */
+    public java.util.Map<Long, List<OrgUnitView>> predecessorUnits(java.util.Collection<Long> unitIds) {
+        java.util.Map<Long, List<OrgUnitView>> found = new java.util.HashMap<>();
+        if (unitIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select s.successor_id, " + COLUMNS + " from org_unit_succession s"
+                        + " join org_unit u on u.id = s.predecessor_id where s.successor_id = any(:ids)"
+                        + " order by s.successor_id, u.code")
+                .param("ids", unitIds.toArray(Long[]::new))
+                .query(rs -> {
+                    found.computeIfAbsent(rs.getLong("successor_id"), id -> new java.util.ArrayList<>())
+                            .add(view(rs, 0));
+                });
+        return found;
+    }
+
     /** The next version of the same code, starting the day after this one ended. */
     public Optional<OrgUnitView> nextVersion(OrgUnitView unit) {
         if (unit.validTo() == null) {

@@ -171,22 +171,74 @@ public class ReportUnits {
         }
     }
 
+    /**
+     * Works out {@link #holdersOn} for many current units at once, with one query for their
+     * predecessors: a unit whose predecessors are each either valid on the date or ended before it
+     * is answered from that query and kept; the others (a chain of changes after the date) are
+     * left for {@code holdersOn} to follow one by one.
+     */
+    public void prepareHolders(java.util.Collection<OrgUnitView> currents, LocalDate date) {
+        List<OrgUnitView> missing = currents.stream()
+                .filter(u -> !u.isValidOn(date) && !holders.containsKey(u.id() + "@" + date))
+                .toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        Map<Long, List<OrgUnitView>> predecessors = organisation.predecessorUnits(missing);
+        for (OrgUnitView current : missing) {
+            Map<Long, OrgUnitView> found = new LinkedHashMap<>();
+            boolean direct = true;
+            for (OrgUnitView p : predecessors.getOrDefault(current.id(), List.of())) {
+                if (p.validTo() == null
+                        || (p.validFrom() != null && p.validFrom().isAfter(date))) {
+                    direct = false;
+                    break;
+                }
+                if (p.isValidOn(date)) {
+                    found.putIfAbsent(p.id(), p);
+                }
+            }
+            if (direct) {
+                holders.putIfAbsent(current.id() + "@" + date, List.copyOf(found.values()));
+            }
+        }
+    }
+
     /** Where a unit (as it was on a period's end date) belongs today. */
     public Place placeOf(OrgUnitView unit) {
         if (unit.validTo() == null) {
             return new Place(unit.code(), unit.fullName(), List.of(), false, true);
         }
-        return places.computeIfAbsent(unit.id(), id -> {
-            List<Succession> successors = new ArrayList<>(organisation.currentSuccessors(unit));
-            if (successors.isEmpty()) {
-                return new Place(unit.code(), unit.fullName(), List.of(), false, false);
-            }
-            successors.sort(Comparator.comparing((Succession s) -> !s.code().equals(unit.code()))
-                    .thenComparing(Succession::code));
-            Succession primary = successors.get(0);
-            boolean partial = successors.size() > 1 || successors.stream().anyMatch(Succession::partial);
-            return new Place(primary.code(), primary.name(), List.copyOf(successors), partial, false);
-        });
+        return places.computeIfAbsent(unit.id(), id -> place(unit, organisation.currentSuccessors(unit)));
+    }
+
+    /**
+     * Works out {@link #placeOf} for many units at once (one query for their merger links; see
+     * {@link OrganisationManagement#currentSuccessors(java.util.Collection)}) and keeps the answers.
+     */
+    public void preparePlaces(java.util.Collection<OrgUnitView> units) {
+        List<OrgUnitView> missing = units.stream()
+                .filter(u -> u.validTo() != null && !places.containsKey(u.id()))
+                .toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        Map<Long, List<Succession>> successors = organisation.currentSuccessors(missing);
+        for (OrgUnitView unit : missing) {
+            places.putIfAbsent(unit.id(), place(unit, successors.get(unit.id())));
+        }
+    }
+
+    private static Place place(OrgUnitView unit, List<Succession> currentSuccessors) {
+        List<Succession> successors = new ArrayList<>(currentSuccessors);
+        if (successors.isEmpty()) {
+            return new Place(unit.code(), unit.fullName(), List.of(), false, false);
+        }
+        successors.sort(Comparator.comparing((Succession s) -> !s.code().equals(unit.code()))
+                .thenComparing(Succession::code));
+        Succession primary = successors.get(0);
+        boolean partial = successors.size() > 1 || successors.stream().anyMatch(Succession::partial);
+        return new Place(primary.code(), primary.name(), List.copyOf(successors), partial, false);
     }
 
     /**
