@@ -98,6 +98,8 @@ H() { M http --port "$HTTP_PORT" --db-port "$DB_PORT" "$@"; }
 # ---------------------------------------------------------------- 2. the consolidated national report
 say "consolidated national report"
 API="/api/v1/reports/consolidated?programme=DA588"
+# first: the day's first request across the reform, before anything is kept (one sample per start)
+H --name "API national 2024-25, first request after the start (merger links resolved)" --path "$API&period=2024" --n 1 --warmup 0
 H --name "API national 2025-26, warm" --path "$API&period=2025" --n "$N" --warmup 5
 H --name "API national 2025-26, right after a report changed" --path "$API&period=2025" --n "$N3" --warmup 2 --before-sql "$touch25"
 H --name "page /reports/consolidated national 2025-26, warm" --path "/reports/consolidated?programme=DA588&period=2025" --n "$N2" --warmup 3
