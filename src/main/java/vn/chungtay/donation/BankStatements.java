@@ -228,8 +228,11 @@ public class BankStatements {
      * need or campaign; the other credits wait in the queue.
      */
     @Transactional
-    public StatementImportResult importStatement(long campaignId, String layoutName, String fileName, byte[] content) {
+    public StatementImportResult importStatement(
+            long campaignId, String layoutName, String uploadedName, byte[] content) {
         Actor actor = CurrentActor.get();
+        // the uploaded file's name is stored and audited: no control characters (a NUL would fail the insert)
+        String fileName = StatementText.withoutControls(uploadedName);
         Campaign campaign = campaignId <= 0
                 ? null
                 : campaigns.find(new CampaignId(campaignId)).orElse(null);

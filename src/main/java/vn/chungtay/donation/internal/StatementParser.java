@@ -271,7 +271,7 @@ public final class StatementParser {
         }
         StringBuilder reference = new StringBuilder();
         for (int r : references) {
-            String part = value(values, r);
+            String part = cleanText(values, r);
             if (!part.isEmpty()) {
                 if (!reference.isEmpty()) {
                     reference.append('|');
@@ -279,20 +279,20 @@ public final class StatementParser {
                 reference.append(part);
             }
         }
-        String text = rawValue(values, message);
+        String text = StatementText.withoutControls(rawValue(values, message));
         if (text.length() > 2000) {
             text = text.substring(0, 2000);
         }
         lines.accept(new Line(
                 row,
                 day,
-                time >= 0 ? value(values, time) : "",
+                time >= 0 ? cleanText(values, time) : "",
                 value,
                 isCredit,
                 reference.length() > 200 ? reference.substring(0, 200) : reference.toString(),
                 text.strip(),
-                counterparty >= 0 ? value(values, counterparty) : "",
-                account >= 0 ? value(values, account).replaceAll("\\s", "") : ""));
+                counterparty >= 0 ? cleanText(values, counterparty) : "",
+                account >= 0 ? cleanText(values, account).replaceAll("\\s", "") : ""));
     }
 
     private void problem(long row, String key, Object... arguments) {
@@ -468,6 +468,11 @@ public final class StatementParser {
 
     private static String value(List<String> values, int index) {
         return rawValue(values, index).strip();
+    }
+
+    /** A text cell without control characters (bank exports carry stray ones; the database refuses NUL). */
+    private static String cleanText(List<String> values, int index) {
+        return StatementText.withoutControls(rawValue(values, index)).strip();
     }
 
     private static String rawValue(List<String> values, int index) {
