@@ -228,8 +228,11 @@ public class BankStatements {
      * need or campaign; the other credits wait in the queue.
      */
     @Transactional
-    public StatementImportResult importStatement(long campaignId, String layoutName, String fileName, byte[] content) {
+    public StatementImportResult importStatement(
+            long campaignId, String layoutName, String uploadedName, byte[] content) {
         Actor actor = CurrentActor.get();
+        // the uploaded file's name is stored and audited: no control characters (a NUL would fail the insert)
+        String fileName = StatementText.withoutControls(uploadedName);
         Campaign campaign = campaignId <= 0
                 ? null
                 : campaigns.find(new CampaignId(campaignId)).orElse(null);
@@ -246,7 +249,10 @@ public class BankStatements {
             layout = layout(layoutName)
                     .orElseThrow(() -> InvalidDonation.of("layout", "donation.statement.error.layout", layoutName));
         }
-        boolean xlsx = content.length > 2 && content[0] == 'P' && content[1] == 'K';
+        // a zip is read as a workbook, and so is a file named .xlsx (else a broken one would be read as CSV)
+        boolean xlsx = (content.length > 2 && content[0] == 'P' && content[1] == 'K')
+                || (fileName != null
+                        && fileName.strip().toLowerCase(Locale.ROOT).endsWith(".xlsx"));
         List<StatementParser.Line> lines = new ArrayList<>();
         List<StatementParser.Problem> problems;
         if (layout == null) {
@@ -257,17 +263,18 @@ public class BankStatements {
             throw InvalidStatement.file("donation.statement.error.notUtf8");
         }
         try {
+            java.util.function.Consumer<StatementParser.Line> keep = line -> {
+                if (lines.size() >= MAX_LINES) {
+                    throw InvalidStatement.file("donation.statement.error.tooLarge", MAX_LINES);
+                }
+                lines.add(line);
+            };
             problems = xlsx
-                    ? StatementParser.xlsx(new ByteArrayInputStream(content), layout, lines::add)
+                    ? StatementParser.xlsx(new ByteArrayInputStream(content), layout, keep)
                     : StatementParser.csv(
                             new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8),
                             layout,
-                            line -> {
-                                if (lines.size() >= MAX_LINES) {
-                                    throw InvalidStatement.file("donation.statement.error.tooLarge", MAX_LINES);
-                                }
-                                lines.add(line);
-                            });
+                            keep);
         } catch (StatementParser.Unreadable e) {
             throw InvalidStatement.file(e.messageKey(), e.arguments());
         }
@@ -433,6 +440,9 @@ public class BankStatements {
                     return candidate;
                 } catch (Found found) {
                     return candidate;
+                } catch (StatementParser.NotAWorkbook e) {
+                    // no layout can read a file that does not open: say so, not "unknown layout"
+                    throw InvalidStatement.file(e.messageKey());
                 } catch (StatementParser.Unreadable e) {
                     // not this layout
                 }

@@ -43,8 +43,8 @@ import vn.chungtay.shared.security.Role;
  * by the database); and each answer is kept until the period's reports change — the stamp of the
  * period (how many reports and how often they were written, counted by a trigger on {@code report},
  * so also across several app instances and for writes that bypass this module) is read first and
- * a cached answer is used only while the stamp is the same. {@link ReferenceConsolidation} is the
- * first, unit-by-unit version the tests compare this one with.
+ * a cached answer is used only while the stamp is the same. The first, unit-by-unit version is kept
+ * in the tests (ReferenceConsolidation), which compare this one with it.
  */
 @Service
 @Transactional(readOnly = true)

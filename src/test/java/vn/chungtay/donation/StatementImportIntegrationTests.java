@@ -283,6 +283,114 @@ class StatementImportIntegrationTests {
                 .andExpect(content().string(containsString("is-invalid")));
     }
 
+    /**
+     * Bank exports sometimes carry stray control bytes: a NUL (which PostgreSQL cannot store in text)
+     * or another C0 control character in a line's message, counterparty or reference — or in the
+     * file's name — is dropped, through the API, the upload page and an XLSX file alike.
+     */
+    @Test
+    void controlCharactersInAStatementLineAreDroppedNotAServerError() throws Exception {
+        Campaign campaign = campaign();
+        String marker = DonationMother.unique();
+        String csv = DonationMother.header()
+                + DonationMother.credit(
+                        today(),
+                        "R\u0000" + marker,
+                        "ung ho\u0000 tre\u0007 em " + marker,
+                        30_000,
+                        "LE\u0000 VAN\u001B A")
+                + DonationMother.credit(today(), "S" + marker, "dong\ttab\u0001 " + marker, 40_000, "LE VAN B");
+        upload(campaign.id().value(), "B-PageId", "sao\u0000ke.csv", csv.getBytes(StandardCharsets.UTF_8))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.imported").value(2))
+                .andExpect(jsonPath("$.unmatched").value(2));
+        assertThat(jdbc.sql("""
+                                select reference || '|' || message || '|' || counterparty from statement_line
+                                where campaign_id = ? order by amount_dong""")
+                        .param(campaign.id().value())
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        "R" + marker + "|ung ho tre em " + marker + "|LE VAN A – A/C",
+                        "S" + marker + "|dong\ttab " + marker + "|LE VAN B – A/C");
+        assertThat(jdbc.sql("select file_name from statement_import where campaign_id = ?")
+                        .param(campaign.id().value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("saoke.csv");
+
+        // the upload page: the summary, not an error page
+        Campaign other = campaign();
+        String page = DonationMother.header()
+                + DonationMother.credit(today(), "P" + marker, "trang\u0000 " + marker, 20_000, "HO\u0000 G");
+        mvc.perform(multipart("/donations/statements")
+                        .file(new MockMultipartFile(
+                                "file", "trang\u0000.csv", "text/csv", page.getBytes(StandardCharsets.UTF_8)))
+                        .param("campaignId", Long.toString(other.id().value()))
+                        .param("layout", "B-PageId")
+                        .with(user(users.loadUserByUsername("xa.cujut")))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"import-result\"")));
+        assertThat(jdbc.sql("select message || '|' || counterparty from statement_line where campaign_id = ?")
+                        .param(other.id().value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("trang " + marker + "|HO G – A/C");
+
+        // an XLSX statement whose shared strings hold an escaped NUL (_x0000_), read back as a NUL
+        Campaign third = campaign();
+        byte[] xlsx = withEscapedNul(xlsx(DonationMother.header()
+                + DonationMother.credit(today(), "X" + marker, "excel@NUL@ " + marker, 10_000, "VU@NUL@ H")));
+        upload(third.id().value(), "B-PageId", "sao-ke.xlsx", xlsx)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.imported").value(1));
+        assertThat(jdbc.sql("select message || '|' || counterparty from statement_line where campaign_id = ?")
+                        .param(third.id().value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("excel " + marker + "|VU H – A/C");
+    }
+
+    /** The workbook with every {@code @NUL@} in its shared strings written as Excel's escape of a NUL. */
+    private static byte[] withEscapedNul(byte[] xlsx) throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx));
+                var zip = new java.util.zip.ZipOutputStream(out)) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                if (entry.getName().equals("xl/sharedStrings.xml")) {
+                    content = new String(content, StandardCharsets.UTF_8)
+                            .replace("@NUL@", "_x0000_")
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                zip.write(content);
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** A CSV statement's cells as text cells in the first sheet of a workbook. */
+    private static byte[] xlsx(String csv) throws Exception {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var sheet = book.createSheet("Sao ke");
+            int r = 0;
+            for (String line : csv.split("\r\n")) {
+                var row = sheet.createRow(r++);
+                java.util.List<String> cells =
+                        vn.chungtay.shared.csv.CsvReader.read(new java.io.StringReader(line), parsed -> {});
+                for (int c = 0; c < cells.size(); c++) {
+                    row.createCell(c).setCellValue(cells.get(c));
+                }
+            }
+            var out = new java.io.ByteArrayOutputStream();
+            book.write(out);
+            return out.toByteArray();
+        }
+    }
+
     @Test
     void uploadPageShowsTheSummary() throws Exception {
         Campaign campaign = campaign();

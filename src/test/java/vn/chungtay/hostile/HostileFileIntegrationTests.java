@@ -441,9 +441,8 @@ class HostileFileIntegrationTests {
                 "số tiền");
         byte[] xlsx = statementXlsx(good);
         String unreadable = "Không đọc được tệp Excel";
-        // without a layout the header cannot be found in a broken workbook: refused as an unknown layout
-        statementAttempt(
-                "truncated XLSX", campaign, "sao-ke.xlsx", Arrays.copyOf(xlsx, xlsx.length / 2), unknownLayout);
+        // a workbook that does not open is unreadable, whether a layout is chosen or not (not "unknown layout")
+        statementAttempt("truncated XLSX", campaign, "sao-ke.xlsx", Arrays.copyOf(xlsx, xlsx.length / 2), unreadable);
         statementAttempt(
                 "truncated XLSX, layout chosen",
                 campaign,
@@ -451,7 +450,7 @@ class HostileFileIntegrationTests {
                 Arrays.copyOf(xlsx, xlsx.length / 2),
                 "B-PageId",
                 unreadable);
-        statementAttempt("zip bomb disguised as XLSX", campaign, "sao-ke.xlsx", zipBomb(xlsx), unknownLayout);
+        statementAttempt("zip bomb disguised as XLSX", campaign, "sao-ke.xlsx", zipBomb(xlsx), unreadable);
         statementAttempt(
                 "zip bomb disguised as XLSX, layout chosen",
                 campaign,
@@ -464,6 +463,20 @@ class HostileFileIntegrationTests {
         random[0] = 'P';
         random[1] = 'K';
         statementAttempt("random bytes starting like a zip", campaign, "sao-ke.xlsx", random, "B-PageId", unreadable);
+        statementAttempt("random bytes starting like a zip, no layout", campaign, "sao-ke.xlsx", random, unreadable);
+        byte[] noise = new byte[4096];
+        new java.util.Random(5).nextBytes(noise);
+        noise[0] = 'x';
+        statementAttempt("random bytes named .xlsx, no layout", campaign, "sao-ke.xlsx", noise, unreadable);
+        statementAttempt("a CSV named .xlsx, no layout", campaign, "Sao-Ke.XLSX", goodBytes, unreadable);
+        statementAttempt("a Word document named .xlsx", campaign, "sao-ke.xlsx", docx(), unreadable);
+        // a CSV file that is no statement at all is still an unknown layout
+        statementAttempt(
+                "a CSV of another kind",
+                campaign,
+                "sao-ke.csv",
+                "Ho ten,So dien thoai\r\nA,1\r\n".getBytes(StandardCharsets.UTF_8),
+                unknownLayout);
         // a formula cell is never evaluated: the importer reads the value Excel cached (none here, so no money)
         HostileInputSummary.tried(SUITE);
         MvcResult formula = mvc.perform(statementApi(
@@ -494,11 +507,12 @@ class HostileFileIntegrationTests {
         // the good files themselves are taken: the refusals above were about the hostile parts
         for (RequestBuilder accepted : List.of(
                 statementApi(campaign, "sao-ke.xlsx", xlsx, "B-PageId"),
+                statementApi(campaign, "sao-ke.xlsx", xlsx),
                 statementApi(campaign, "sao-ke.csv", goodBytes))) {
             MvcResult taken = mvc.perform(accepted).andReturn();
-            assertThat(taken.getResponse().getStatus())
-                    .as(taken.getResponse().getContentAsString(StandardCharsets.UTF_8))
-                    .isEqualTo(200);
+            String body = taken.getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(taken.getResponse().getStatus()).as(body).isEqualTo(200);
+            assertThat(body).as("the layout recognised").contains("\"layout\":\"B-PageId\"");
         }
     }
 
@@ -523,6 +537,16 @@ class HostileFileIntegrationTests {
         System.arraycopy(line, 0, file, STATEMENT_HEADER.length(), line.length);
         System.arraycopy(new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF}, 0, file, file.length - 3, 3);
         statementAttempt("invalid UTF-8", campaign, "sao-ke.csv", file, "UTF-8");
+    }
+
+    /** A valid zip that is a Word document, not a workbook. */
+    private static byte[] docx() throws Exception {
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument document = new org.apache.poi.xwpf.usermodel.XWPFDocument()) {
+            document.createParagraph().createRun().setText("Sao kê");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.write(out);
+            return out.toByteArray();
+        }
     }
 
     private byte[] statementXlsx(String csv) throws Exception {

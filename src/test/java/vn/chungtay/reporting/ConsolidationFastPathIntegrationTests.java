@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +25,20 @@ class ConsolidationFastPathIntegrationTests {
     ReportConsolidation fast;
 
     @Autowired
-    ReferenceConsolidation reference;
+    vn.chungtay.reporting.internal.ReportStore store;
+
+    @Autowired
+    vn.chungtay.reporting.internal.ReportUnits units;
+
+    @Autowired
+    vn.chungtay.reporting.internal.Indicators indicators;
+
+    private ReferenceConsolidation reference;
+
+    @BeforeEach
+    void reference() {
+        reference = new ReferenceConsolidation(store, units, indicators);
+    }
 
     @Autowired
     ReportingSetup setup;

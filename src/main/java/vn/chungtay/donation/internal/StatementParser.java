@@ -71,6 +71,13 @@ public final class StatementParser {
         }
     }
 
+    /** An XLSX file that cannot be opened as a workbook at all (whatever the layout): not a zip, truncated, a zip bomb. */
+    public static final class NotAWorkbook extends Unreadable {
+        public NotAWorkbook() {
+            super("donation.statement.error.xlsx");
+        }
+    }
+
     private static final int MAX_PROBLEMS = 200;
     private static final Pattern DOT_GROUPED = Pattern.compile("\\d{1,3}(\\.\\d{3})+|\\d+");
     private static final Pattern COMMA_GROUPED = Pattern.compile("\\d{1,3}(,\\d{3})+|\\d+");
@@ -92,6 +99,7 @@ public final class StatementParser {
     private int account;
     private int[] references;
     private List<String> header;
+    private RuntimeException handedBack;
     private String lastDateText;
     private LocalDate lastDate;
 
@@ -129,7 +137,16 @@ public final class StatementParser {
     public static List<Problem> xlsx(InputStream source, StatementLayout layout, Consumer<Line> lines) {
         StatementParser parser = new StatementParser(layout, lines);
         DataFormatter formatter = new DataFormatter(Locale.ROOT);
-        try (Workbook workbook = WorkbookFactory.create(source)) {
+        Workbook opened;
+        try {
+            opened = WorkbookFactory.create(source);
+        } catch (IOException | RuntimeException e) {
+            throw new NotAWorkbook();
+        }
+        try (Workbook workbook = opened) {
+            if (workbook.getNumberOfSheets() == 0) {
+                throw new NotAWorkbook();
+            }
             Sheet sheet = workbook.getSheetAt(0);
             boolean found = false;
             for (Row row : sheet) {
@@ -152,6 +169,9 @@ public final class StatementParser {
         } catch (IOException | RuntimeException e) {
             if (e instanceof Unreadable unreadable) {
                 throw unreadable;
+            }
+            if (e == parser.handedBack) {
+                throw parser.handedBack; // the caller's own (too many lines, a layout found), not the file's fault
             }
             throw new Unreadable("donation.statement.error.xlsx");
         }
@@ -271,7 +291,7 @@ public final class StatementParser {
         }
         StringBuilder reference = new StringBuilder();
         for (int r : references) {
-            String part = value(values, r);
+            String part = cleanText(values, r);
             if (!part.isEmpty()) {
                 if (!reference.isEmpty()) {
                     reference.append('|');
@@ -279,20 +299,29 @@ public final class StatementParser {
                 reference.append(part);
             }
         }
-        String text = rawValue(values, message);
+        String text = StatementText.withoutControls(rawValue(values, message));
         if (text.length() > 2000) {
             text = text.substring(0, 2000);
         }
-        lines.accept(new Line(
+        hand(new Line(
                 row,
                 day,
-                time >= 0 ? value(values, time) : "",
+                time >= 0 ? cleanText(values, time) : "",
                 value,
                 isCredit,
                 reference.length() > 200 ? reference.substring(0, 200) : reference.toString(),
                 text.strip(),
-                counterparty >= 0 ? value(values, counterparty) : "",
-                account >= 0 ? value(values, account).replaceAll("\\s", "") : ""));
+                counterparty >= 0 ? cleanText(values, counterparty) : "",
+                account >= 0 ? cleanText(values, account).replaceAll("\\s", "") : ""));
+    }
+
+    private void hand(Line line) {
+        try {
+            lines.accept(line);
+        } catch (RuntimeException e) {
+            handedBack = e;
+            throw e;
+        }
     }
 
     private void problem(long row, String key, Object... arguments) {
@@ -468,6 +497,11 @@ public final class StatementParser {
 
     private static String value(List<String> values, int index) {
         return rawValue(values, index).strip();
+    }
+
+    /** A text cell without control characters (bank exports carry stray ones; the database refuses NUL). */
+    private static String cleanText(List<String> values, int index) {
+        return StatementText.withoutControls(rawValue(values, index)).strip();
     }
 
     private static String rawValue(List<String> values, int index) {

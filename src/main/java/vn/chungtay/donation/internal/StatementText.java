@@ -42,6 +42,36 @@ public final class StatementText {
 
     private StatementText() {}
 
+    /**
+     * The text without C0 control characters other than tab, line feed and carriage return: bank
+     * exports sometimes carry stray control bytes (a NUL, which PostgreSQL cannot store in text), and
+     * they mean nothing to a reader. Null stays null.
+     */
+    public static String withoutControls(String text) {
+        if (text == null) {
+            return null;
+        }
+        int i = 0;
+        while (i < text.length() && !isStrayControl(text.charAt(i))) {
+            i++;
+        }
+        if (i == text.length()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length()).append(text, 0, i);
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isStrayControl(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isStrayControl(char c) {
+        return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+    }
+
     /** The most likely payment code in a message (the first of {@link #codes}). */
     public static Optional<Code> code(String message) {
         return codes(message).stream().findFirst();

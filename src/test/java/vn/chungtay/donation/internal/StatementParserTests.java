@@ -194,4 +194,40 @@ class StatementParserTests {
         assertThat(lines.get(1).date()).isEqualTo(LocalDate.of(2026, 9, 2));
         assertThat(lines.get(0).row()).isEqualTo(4);
     }
+
+    @Test
+    void aFileThatDoesNotOpenAsAWorkbookIsNotAWorkbookWhateverTheLayout() {
+        byte[] notAZip = {'P', 'K', 3, 4, 1, 2, 3};
+        for (StatementLayout layout : List.of(BuiltinLayouts.A, BuiltinLayouts.B)) {
+            assertThatThrownBy(() -> StatementParser.xlsx(new ByteArrayInputStream(notAZip), layout, line -> {}))
+                    .isInstanceOf(StatementParser.NotAWorkbook.class)
+                    .extracting(e -> ((StatementParser.Unreadable) e).messageKey())
+                    .isEqualTo("donation.statement.error.xlsx");
+        }
+    }
+
+    @Test
+    void whatTheCallerThrowsWhileReadingAnXlsxComesBackUnchanged() throws Exception {
+        byte[] bytes;
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet("Sao ke");
+            String[] header = {"TNXDate", "DocNo", "Debit", "Credit", "Balance", "Transactions in Detail"};
+            String[] line = {"01/09/2026", "1.2", "", "50.000", "", "ung ho"};
+            for (int r = 0; r < 2; r++) {
+                var row = sheet.createRow(r);
+                String[] cells = r == 0 ? header : line;
+                for (int i = 0; i < cells.length; i++) {
+                    row.createCell(i).setCellValue(cells[i]);
+                }
+            }
+            workbook.write(out);
+            bytes = out.toByteArray();
+        }
+        IllegalStateException stop = new IllegalStateException("enough");
+        assertThatThrownBy(() -> StatementParser.xlsx(new ByteArrayInputStream(bytes), BuiltinLayouts.A, l -> {
+                    throw stop;
+                }))
+                .isSameAs(stop);
+    }
 }

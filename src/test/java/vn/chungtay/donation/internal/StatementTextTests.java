@@ -20,6 +20,14 @@ class StatementTextTests {
     }
 
     @Test
+    void dropsControlCharactersButKeepsTabsAndLineBreaks() {
+        assertThat(StatementText.withoutControls("tr\u0000ẻ\u0007 em\tA\r\nB\u001F\u007F"))
+                .isEqualTo("trẻ em\tA\r\nB\u007F");
+        assertThat(StatementText.withoutControls("ung ho")).isEqualTo("ung ho");
+        assertThat(StatementText.withoutControls(null)).isNull();
+    }
+
+    @Test
     void quickFoldFallsBackForVietnamese() {
         assertThat(StatementText.fold("Trả lãi tiền gửi")).isEqualTo("tra lai tien gui");
     }

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import vn.chungtay.organisation.OrgUnitView;
 import vn.chungtay.reporting.internal.Indicators;
 import vn.chungtay.reporting.internal.ReportRow;
@@ -26,10 +24,9 @@ import vn.chungtay.shared.security.Role;
  * The roll-up as it was first written, unit by unit and query by query (about seven queries per
  * province, a scope check per unit): the reference the fast {@link ReportConsolidation} is tested
  * against ({@code ConsolidationFastPathIntegrationTests}) — same figures, rows, completeness and
- * timeliness. Not used by the application's pages.
+ * timeliness. Test code only: a plain class the test builds from the module's beans (a bean of its
+ * own would be a test-only bean in the shared context).
  */
-@Service
-@Transactional(readOnly = true)
 class ReferenceConsolidation {
 
     private final ReportStore reports;
