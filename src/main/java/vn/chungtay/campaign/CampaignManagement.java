@@ -101,6 +101,13 @@ public class CampaignManagement {
                     .map(Programme::code)
                     .orElseThrow(() -> new InvalidCampaign("programmeCode", "campaign.error.programme"));
         }
+        java.util.Set<String> accountKeys = new java.util.HashSet<>();
+        for (BankAccount account : form.accounts()) {
+            checkAccount(account);
+            if (!accountKeys.add(account.bankBin() + "/" + account.accountNumber())) {
+                throw new InvalidCampaign("accountNumber", "campaign.error.accountTwice");
+            }
+        }
         long id = jdbc.sql("""
                         insert into campaign (name, unit_code, receiving_from, receiving_to, target_dong, plan_year,
                                               created_by, programme_code)
@@ -277,17 +284,22 @@ public class CampaignManagement {
         return changed;
     }
 
-    /** Adds a bank account donors pay into (after the existing ones). */
-    @Transactional
-    public Campaign addAccount(CampaignId id, BankAccount account) {
-        Campaign campaign = get(id);
-        organisation.requireManageable(CurrentActor.orSystem(), campaign.unitCode());
+    /** The names of an account as the page form limits them: a bank name and a holder name, not too long. */
+    private static void checkAccount(BankAccount account) {
         if (account.accountName().isEmpty() || account.accountName().length() > 200) {
             throw new InvalidCampaign("accountName", "campaign.error.accountName");
         }
         if (account.bankName().isEmpty() || account.bankName().length() > 100) {
             throw new InvalidCampaign("bankName", "campaign.error.bankName");
         }
+    }
+
+    /** Adds a bank account donors pay into (after the existing ones). */
+    @Transactional
+    public Campaign addAccount(CampaignId id, BankAccount account) {
+        Campaign campaign = get(id);
+        organisation.requireManageable(CurrentActor.orSystem(), campaign.unitCode());
+        checkAccount(account);
         if (campaign.accounts().stream()
                 .anyMatch(a -> a.bankBin().equals(account.bankBin())
                         && a.accountNumber().equals(account.accountNumber()))) {

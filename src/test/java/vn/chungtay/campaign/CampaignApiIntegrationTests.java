@@ -71,4 +71,39 @@ class CampaignApiIntegrationTests {
                                 {"name": "X", "unitCode": "24649", "receivingFrom": "2026-11-01", "receivingTo": "2026-12-01"}"""))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void refusesAccountsWithoutAHolderNameWithAnOverlongBankNameOrTwiceAndOpensNothing() throws Exception {
+        String name = "Chiến dịch tài khoản sai " + System.nanoTime();
+        String[][] cases = {
+            {"Vietcombank", "", "0011001932419", "accountName"},
+            {"V".repeat(20_000), "UB MTTQ XA CU JUT", "0011001932419", "bankName"},
+        };
+        for (String[] c : cases) {
+            mvc.perform(post("/api/v1/campaigns")
+                            .with(httpBasic("xa.cujut", "demo12345"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("""
+                                    {"name": "%s", "unitCode": "24640", "receivingFrom": "2026-11-01",
+                                     "receivingTo": "2026-12-31",
+                                     "accounts": [{"bankBin": "970436", "bankName": "%s", "accountNumber": "%s",
+                                                   "accountName": "%s"}]}""".formatted(name, c[0], c[2], c[1])))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.field").value(c[3]));
+        }
+        String account =
+                "{\"bankBin\": \"970436\", \"bankName\": \"Vietcombank\", \"accountNumber\": \"0011001932420\","
+                        + " \"accountName\": \"UB MTTQ XA CU JUT\"}";
+        mvc.perform(post("/api/v1/campaigns")
+                        .with(httpBasic("xa.cujut", "demo12345"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"" + name
+                                + "\", \"unitCode\": \"24640\", \"receivingFrom\": \"2026-11-01\","
+                                + " \"receivingTo\": \"2026-12-31\", \"accounts\": [" + account + ", " + account
+                                + "]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("accountNumber"));
+        assertThat(campaigns.byAccount("0011001932419")).isEmpty();
+        assertThat(campaigns.byAccount("0011001932420")).isEmpty();
+    }
 }
