@@ -64,21 +64,8 @@ cleanup() {
         say "stop it with: kill $APP_PID; then rm -rf $WORK"
         exit $rc
     fi
-    if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-        say "stopping app pid $APP_PID"
-        kill -TERM "$APP_PID" 2>/dev/null || true
-        for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
-        kill -KILL "$APP_PID" 2>/dev/null || true
-    fi
-    if [ -e "$WORK/pg/postmaster.pid" ]; then
-        pm=$(head -1 "$WORK/pg/postmaster.pid")
-        if kill -0 "$pm" 2>/dev/null && grep -q postgres "/proc/$pm/cmdline" 2>/dev/null; then
-            say "stopping postmaster pid $pm"
-            kill -INT "$pm" 2>/dev/null || true
-            for _ in $(seq 1 30); do kill -0 "$pm" 2>/dev/null || break; sleep 1; done
-            kill -KILL "$pm" 2>/dev/null || true
-        fi
-    fi
+    ct_stop "$APP_PID"
+    ct_stop_postmaster "$WORK/pg"
     rm -rf "$WORK"
     exit $rc
 }

@@ -87,3 +87,17 @@ ct_stop() {
         kill -9 "$pid" 2>/dev/null || true
     fi
 }
+
+# ct_stop_postmaster DATA_DIR: stops a PostgreSQL still holding DATA_DIR after its app has gone
+# (as after a kill -9), so the next run can start on it.
+ct_stop_postmaster() {
+    local dir=$1 pm
+    [ -e "$dir/postmaster.pid" ] || return 0
+    pm=$(head -1 "$dir/postmaster.pid")
+    if kill -0 "$pm" 2>/dev/null && grep -q postgres "/proc/$pm/cmdline" 2>/dev/null; then
+        say "stopping postmaster pid $pm"
+        kill -INT "$pm" 2>/dev/null || true
+        for _ in $(seq 1 30); do kill -0 "$pm" 2>/dev/null || break; sleep 1; done
+        kill -KILL "$pm" 2>/dev/null || true
+    fi
+}

@@ -56,6 +56,7 @@ BUILD_DIR=/tmp/ct-bench-public
 LOCK=/tmp/ct-bench.lock
 
 say() { printf '[public-pages %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+. "$ROOT/bench/lib.sh"
 
 if ! command -v wrk >/dev/null 2>&1; then
     say "installing wrk"
@@ -99,21 +100,8 @@ cleanup() {
         say "stop it with: kill $APP_PID; then rm -rf $WORK"
         exit $rc
     fi
-    if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-        say "stopping app pid $APP_PID"
-        kill -TERM "$APP_PID" 2>/dev/null || true
-        for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
-        kill -KILL "$APP_PID" 2>/dev/null || true
-    fi
-    if [ -e "$PG_DIR/postmaster.pid" ]; then
-        pm=$(head -1 "$PG_DIR/postmaster.pid")
-        if kill -0 "$pm" 2>/dev/null && grep -q postgres "/proc/$pm/cmdline" 2>/dev/null; then
-            say "stopping postmaster pid $pm"
-            kill -INT "$pm" 2>/dev/null || true
-            for _ in $(seq 1 30); do kill -0 "$pm" 2>/dev/null || break; sleep 1; done
-            kill -KILL "$pm" 2>/dev/null || true
-        fi
-    fi
+    ct_stop "$APP_PID"
+    ct_stop_postmaster "$PG_DIR"
     if [ "${KEEP_DATA:-}" = 1 ] && [ -z "${DATA_DIR:-}" ] && [ -f "$PG_DIR/PG_VERSION" ]; then
         mv "$PG_DIR" "$WORK.pg"
         say "KEEP_DATA=1: the filled database is in $WORK.pg; run again with DATA_DIR=$WORK.pg"
