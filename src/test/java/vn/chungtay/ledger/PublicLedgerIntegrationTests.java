@@ -288,4 +288,56 @@ class PublicLedgerIntegrationTests {
         mvc.perform(get("/public/ledger/head").param("campaign", "99999999")).andExpect(status().isNotFound());
         mvc.perform(get("/public/ledger").param("campaign", "99999999")).andExpect(status().isNotFound());
     }
+
+    @Test
+    void theCampaignListShowsOneProvinceAtATimeAndAPickedProvinceGoesToItsNewestCampaign() throws Exception {
+        String haNoiCommune = organisation.children("01", mother.today()).stream()
+                .filter(u -> u.isCommune())
+                .findFirst()
+                .orElseThrow()
+                .code();
+        Campaign haNoi = mother.campaign("01");
+        Campaign haNoiCommuneCampaign = mother.campaign(haNoiCommune);
+        Campaign cuJut = mother.campaign("24640");
+        gift(haNoi, 100_000, "Nguyễn Văn Thủ Đô", "ung ho");
+        gift(haNoiCommuneCampaign, 200_000, "Trần Thị Phường", "ung ho");
+        gift(cuJut, 300_000, "Y Bih Niê", "ung ho");
+
+        org.jsoup.nodes.Document page =
+                page("/public/ledger?campaign=" + haNoiCommuneCampaign.id().value());
+        assertThat(page.select("#province option[selected]").attr("value")).isEqualTo("01");
+        assertThat(page.select("#province option").eachAttr("value")).contains("01", "68");
+        List<String> listed = page.select("#campaign option").eachAttr("value");
+        assertThat(listed).contains(id(haNoi), id(haNoiCommuneCampaign)).doesNotContain(id(cuJut));
+        assertThat(page.select("#campaign option[selected]").attr("value")).isEqualTo(id(haNoiCommuneCampaign));
+
+        // another province picked with the old campaign still in the form: that province's newest campaign
+        page = page("/public/ledger?province=68&campaign="
+                + haNoiCommuneCampaign.id().value());
+        assertThat(page.select("#province option[selected]").attr("value")).isEqualTo("68");
+        listed = page.select("#campaign option").eachAttr("value");
+        assertThat(listed).contains(id(cuJut)).doesNotContain(id(haNoi), id(haNoiCommuneCampaign));
+        assertThat(page.select("#campaign option[selected]").attr("value")).isEqualTo(listed.get(0));
+        assertThat(page.select("h2").text()).doesNotContain(haNoiCommuneCampaign.name());
+
+        // a campaign of that province asked for is shown; an unknown province is ignored
+        page = page("/public/ledger?province=68&campaign=" + cuJut.id().value());
+        assertThat(page.select("#campaign option[selected]").attr("value")).isEqualTo(id(cuJut));
+        page = page("/public/ledger?province=zz&campaign=" + haNoi.id().value());
+        assertThat(page.select("#campaign option[selected]").attr("value")).isEqualTo(id(haNoi));
+    }
+
+    private static String id(Campaign campaign) {
+        return Long.toString(campaign.id().value());
+    }
+
+    private org.jsoup.nodes.Document page(String url) throws Exception {
+        return org.jsoup.Jsoup.parse(new String(
+                mvc.perform(get(url))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsByteArray(),
+                StandardCharsets.UTF_8));
+    }
 }

@@ -37,6 +37,8 @@ import vn.chungtay.ledger.Ledger;
 import vn.chungtay.ledger.LedgerBalance;
 import vn.chungtay.ledger.internal.LedgerExport;
 import vn.chungtay.ledger.internal.LedgerQueries;
+import vn.chungtay.organisation.OrgUnitView;
+import vn.chungtay.organisation.OrganisationManagement;
 
 /**
  * The public account (sao kê), no sign-in: per campaign every receipt, allocation, transfer and
@@ -54,18 +56,21 @@ class PublicLedgerController {
     private final LedgerExport export;
     private final LedgerLabels labels;
     private final CampaignManagement campaigns;
+    private final OrganisationManagement organisation;
 
     PublicLedgerController(
             Ledger ledger,
             LedgerQueries queries,
             LedgerExport export,
             LedgerLabels labels,
-            CampaignManagement campaigns) {
+            CampaignManagement campaigns,
+            OrganisationManagement organisation) {
         this.ledger = ledger;
         this.queries = queries;
         this.export = export;
         this.labels = labels;
         this.campaigns = campaigns;
+        this.organisation = organisation;
     }
 
     record HeadJson(long campaignId, String date, long count, String headHash) {
@@ -77,6 +82,7 @@ class PublicLedgerController {
     @GetMapping("/public/ledger")
     String page(
             @RequestParam(required = false) String campaign,
+            @RequestParam(required = false) String province,
             @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "") String min,
             @RequestParam(defaultValue = "") String max,
@@ -89,13 +95,35 @@ class PublicLedgerController {
             HttpServletRequest request,
             Model model,
             Locale locale) {
-        List<Campaign> all = publicCampaigns();
-        model.addAttribute("campaigns", all);
-        Optional<Campaign> chosen = chosen(campaign, all);
+        Listed listing = publicCampaigns();
+        List<Campaign> all = listing.campaigns();
+        model.addAttribute("provinces", listing.provinces());
+        model.addAttribute("otherUnits", listing.byProvince().containsKey(OTHER));
+        String wanted = province == null ? "" : province.strip();
+        Optional<Campaign> chosen;
+        if (listing.byProvince().containsKey(wanted)) {
+            // a province picked: the campaign asked for when it is that province's, else its newest
+            Optional<Campaign> asked = campaign == null || campaign.isBlank()
+                    ? Optional.empty()
+                    : Optional.of(chosen(campaign, all).orElseThrow());
+            chosen = asked.filter(c -> wanted.equals(listing.provinceOf(c)))
+                    .or(() -> listing.byProvince().get(wanted).stream().findFirst());
+        } else {
+            chosen = chosen(campaign, all);
+        }
         if (chosen.isEmpty()) {
+            model.addAttribute("campaigns", List.of());
+            model.addAttribute("province", "");
             return "ledger/public";
         }
         Campaign c = chosen.get();
+        String shownProvince = listing.provinceOf(c);
+        model.addAttribute("province", shownProvince);
+        List<Campaign> listed = new ArrayList<>(listing.byProvince().getOrDefault(shownProvince, List.of()));
+        if (!listed.contains(c)) {
+            listed.add(0, c);
+        }
+        model.addAttribute("campaigns", listed);
         List<String> problems = new ArrayList<>();
         LedgerQueries.Filter filter = new LedgerQueries.Filter(
                 q,
@@ -178,31 +206,91 @@ class PublicLedgerController {
                 .toList();
     }
 
-    /** The campaigns listed last, for the ids they were listed for, and when (System.nanoTime). */
-    private record Listed(List<Long> ids, List<Campaign> campaigns, long at) {}
+    /** Campaigns of units no longer (or not yet) found in today's hierarchy are listed under this key. */
+    static final String OTHER = "-";
+
+    /**
+     * The campaigns with entries, newest first, for the ids they were listed for and when
+     * (System.nanoTime): grouped by the province of their unit today, with the provinces that have
+     * any, by name. The page lists one province's campaigns at a time: at national scale there
+     * are thousands (a province's and each commune's every year).
+     */
+    record Listed(
+            List<Long> ids,
+            List<Campaign> campaigns,
+            Map<Long, String> provinceByCampaign,
+            Map<String, List<Campaign>> byProvince,
+            List<OrgUnitView> provinces,
+            long at) {
+
+        String provinceOf(Campaign campaign) {
+            return provinceByCampaign.getOrDefault(campaign.id().value(), OTHER);
+        }
+    }
 
     private static final long LISTED_FOR_NANOS = 60_000_000_000L;
 
     private volatile Listed listed;
 
     /**
-     * The campaigns with entries, newest first. Loading a campaign takes three queries, so the list
-     * is kept while the same campaigns have entries (one query), at most a minute.
+     * The campaigns with entries by province. Kept while the same campaigns have entries (one
+     * query), at most a minute; building it takes a few queries whatever the number of campaigns.
      */
-    private List<Campaign> publicCampaigns() {
+    private Listed publicCampaigns() {
         List<Long> ids = queries.campaignsWithEntries();
         Listed known = listed;
         if (known != null && known.ids().equals(ids) && System.nanoTime() - known.at() < LISTED_FOR_NANOS) {
-            return known.campaigns();
+            return known;
         }
-        List<Campaign> found = new ArrayList<>();
-        for (Long id : ids) {
-            campaigns.find(new CampaignId(id)).ifPresent(found::add);
-        }
+        List<Campaign> found = new ArrayList<>(
+                campaigns.findAll(ids.stream().map(CampaignId::new).toList()));
         found.sort(Comparator.comparing(Campaign::receivingFrom).reversed().thenComparing(c -> -c.id().value()));
-        List<Campaign> list = List.copyOf(found);
-        listed = new Listed(List.copyOf(ids), list, System.nanoTime());
+        LocalDate today = organisation.today();
+        Map<String, OrgUnitView> units = new java.util.HashMap<>();
+        organisation
+                .findAll(found.stream().map(Campaign::unitCode).distinct().toList(), today)
+                .forEach(u -> units.put(u.code(), u));
+        List<String> communesOfVillages = units.values().stream()
+                .filter(u -> u.level() > 2 && u.parentCode() != null)
+                .map(OrgUnitView::parentCode)
+                .distinct()
+                .toList();
+        Map<String, OrgUnitView> parents = new java.util.HashMap<>();
+        organisation.findAll(communesOfVillages, today).forEach(u -> parents.put(u.code(), u));
+        Map<Long, String> provinceByCampaign = new java.util.HashMap<>();
+        Map<String, List<Campaign>> byProvince = new LinkedHashMap<>();
+        for (Campaign campaign : found) {
+            String province = provinceOf(units.get(campaign.unitCode()), parents);
+            provinceByCampaign.put(campaign.id().value(), province);
+            byProvince.computeIfAbsent(province, k -> new ArrayList<>()).add(campaign);
+        }
+        byProvince.replaceAll((k, v) -> List.copyOf(v));
+        List<OrgUnitView> provinces = organisation.provinces(today).stream()
+                .filter(p -> byProvince.containsKey(p.code()))
+                .toList();
+        Listed list = new Listed(
+                List.copyOf(ids),
+                List.copyOf(found),
+                Map.copyOf(provinceByCampaign),
+                java.util.Collections.unmodifiableMap(byProvince),
+                provinces,
+                System.nanoTime());
+        listed = list;
         return list;
+    }
+
+    private static String provinceOf(OrgUnitView unit, Map<String, OrgUnitView> parents) {
+        if (unit == null) {
+            return OTHER;
+        }
+        if (unit.level() <= 1) {
+            return unit.level() == 1 ? unit.code() : OTHER;
+        }
+        if (unit.level() == 2) {
+            return unit.parentCode() == null ? OTHER : unit.parentCode();
+        }
+        OrgUnitView commune = parents.get(unit.parentCode());
+        return commune == null || commune.parentCode() == null ? OTHER : commune.parentCode();
     }
 
     private Optional<Campaign> chosen(String campaign, List<Campaign> all) {
