@@ -23,6 +23,9 @@
 # Knobs: ENTRIES=5000000 QUERIES=200 BASELINE=20 JAR=/path/to/chungtay.jar (else builds into
 #        /tmp/ct-bench-ls) JAVA_OPTS="-Xmx512m" (the default, issue 7's memory row)
 #        KEEP=1 (leave the app and database running for a look; prints how to stop)
+#        APP_ARGS="--chungtay.public-cache.enabled=false" (the default: the anonymous page cache is
+#        off, so that every measured search is computed; with it on, the measured request repeats
+#        the warm-up's and is a kept page — APP_ARGS= measures that)
 # Runs under `flock /tmp/ct-bench.lock` (one benchmark at a time on the machine).
 # Everything it starts is stopped on exit (the app, then its postmaster) and the temp dir removed.
 set -euo pipefail
@@ -88,7 +91,8 @@ say "starting the app (port $HTTP_PORT, database $DB_PORT), JVM options: $JAVA_O
 java $JAVA_OPTS -jar "$JAR" --server.port=$HTTP_PORT \
     --chungtay.embedded-db.port=$DB_PORT --chungtay.embedded-db.data-dir="$WORK/pg" \
     --chungtay.demo-data=false --server.tomcat.accesslog.enabled=false \
-    --chungtay.rate-limit.public-search-per-minute=10000000 >"$OUT/app.log" 2>&1 &
+    --chungtay.rate-limit.public-search-per-minute=10000000 ${APP_ARGS---chungtay.public-cache.enabled=false} \
+    >"$OUT/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 600); do
     curl -fs "http://127.0.0.1:$HTTP_PORT/actuator/health" >/dev/null 2>&1 && break
