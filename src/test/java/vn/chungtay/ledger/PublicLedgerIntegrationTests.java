@@ -340,4 +340,37 @@ class PublicLedgerIntegrationTests {
                         .getContentAsByteArray(),
                 StandardCharsets.UTF_8));
     }
+
+    @Test
+    void thePublicPageListsTheFiftyLargestBalancesAndCountsTheRest() throws Exception {
+        Campaign lamDong = mother.campaign("68");
+        List<String> communes = organisation.children("68", mother.today()).stream()
+                .filter(u -> u.isCommune())
+                .map(u -> u.code())
+                .limit(55)
+                .toList();
+        for (int i = 0; i < communes.size(); i++) {
+            ledger.postReceipt(new ReceiptPosting(
+                    lamDong.id(),
+                    communes.get(i),
+                    mother.today(),
+                    Vnd.of(10_000L * (i + 1)),
+                    null,
+                    9L,
+                    "Nhà hảo tâm " + i,
+                    "ung ho",
+                    null));
+        }
+        org.jsoup.nodes.Document page =
+                page("/public/ledger?campaign=" + lamDong.id().value());
+        var rows = page.select("#ledger-balances tbody tr");
+        assertThat(rows).hasSize(50);
+        // the largest first: 550.000 ₫ for the 55th commune
+        assertThat(rows.get(0).select("td").last().text())
+                .isEqualTo(Vnd.of(550_000).formatted());
+        // the five smallest (10.000 … 50.000 ₫, 150.000 ₫ in all) are counted below the table
+        assertThat(page.select("#balances-more").text())
+                .startsWith("Và 5 tài khoản khác")
+                .contains("150.000");
+    }
 }
