@@ -13,11 +13,18 @@ ct_take_lock() {
     fi
 }
 
-# ct_require_tools java python3 curl psql
+# ct_require_tools java python3 curl psql: psql is installed (postgresql-client) when missing
 ct_require_tools() {
-    local tool
+    local tool sudo=""
+    [ "$(id -u)" = 0 ] || sudo=sudo
     for tool in "$@"; do
-        command -v "$tool" >/dev/null 2>&1 || { say "missing $tool (psql: apt-get install postgresql-client)"; exit 1; }
+        if [ "$tool" = psql ] && ! command -v psql >/dev/null 2>&1; then
+            say "installing postgresql-client (psql)"
+            $sudo apt-get install -y -q postgresql-client >/dev/null 2>&1 ||
+                { $sudo apt-get update -q >/dev/null 2>&1 && $sudo apt-get install -y -q postgresql-client >/dev/null 2>&1; } ||
+                true
+        fi
+        command -v "$tool" >/dev/null 2>&1 || { say "missing $tool"; exit 1; }
     done
 }
 
