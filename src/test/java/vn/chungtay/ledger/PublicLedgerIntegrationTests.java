@@ -54,6 +54,9 @@ class PublicLedgerIntegrationTests {
     @Autowired
     OrganisationManagement organisation;
 
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService userDetailsService;
+
     LedgerMother mother;
 
     @BeforeEach
@@ -342,7 +345,7 @@ class PublicLedgerIntegrationTests {
     }
 
     @Test
-    void thePublicPageListsTheFiftyLargestBalancesAndCountsTheRest() throws Exception {
+    void theLedgerPagesListTheFiftyLargestBalancesAndCountTheRest() throws Exception {
         Campaign lamDong = mother.campaign("68");
         List<String> communes = organisation.children("68", mother.today()).stream()
                 .filter(u -> u.isCommune())
@@ -372,5 +375,19 @@ class PublicLedgerIntegrationTests {
         assertThat(page.select("#balances-more").text())
                 .startsWith("Và 5 tài khoản khác")
                 .contains("150.000");
+
+        // the officers' ledger page of the campaign summarises the same way
+        org.jsoup.nodes.Document officers = org.jsoup.Jsoup.parse(new String(
+                mvc.perform(get("/ledger/campaigns/" + lamDong.id().value())
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user(
+                                        userDetailsService.loadUserByUsername("tinh.lamdong"))))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsByteArray(),
+                StandardCharsets.UTF_8));
+        assertThat(officers.select("#ledger-balances tbody tr")).hasSize(50);
+        assertThat(officers.select("#balances-more").text()).startsWith("Và 5 tài khoản khác");
     }
 }

@@ -113,11 +113,10 @@ class LedgerPageController {
         Actor actor = reader();
         Campaign campaign = campaign(id);
         LedgerQueries.EntryPage page = queries.entries(id, LedgerQueries.Filter.none(), before, after, PAGE_SIZE);
-        List<LedgerBalance> balances = ledger.balances(campaign.id());
+        List<LedgerBalance> balances = BalanceSummary.addTo(model, ledger.balances(campaign.id()));
         boolean canPost = actor.canManage() && organisation.covers(actor, campaign.unitCode());
         model.addAttribute("campaign", campaign);
         model.addAttribute("totals", ledger.totals(campaign.id()));
-        model.addAttribute("balances", balances);
         model.addAttribute("page", page);
         model.addAttribute("labels", labels.of(page.rows(), balances, List.of(campaign.unitCode()), locale));
         model.addAttribute("canPost", canPost);

@@ -39,7 +39,6 @@ import vn.chungtay.ledger.internal.LedgerExport;
 import vn.chungtay.ledger.internal.LedgerQueries;
 import vn.chungtay.organisation.OrgUnitView;
 import vn.chungtay.organisation.OrganisationManagement;
-import vn.chungtay.shared.money.Vnd;
 
 /**
  * The public account (sao kê), no sign-in: per campaign every receipt, allocation, transfer and
@@ -51,7 +50,6 @@ import vn.chungtay.shared.money.Vnd;
 class PublicLedgerController {
 
     private static final int PAGE_SIZE = 25;
-    private static final int PUBLIC_BALANCES = 50;
 
     private final Ledger ledger;
     private final LedgerQueries queries;
@@ -136,25 +134,9 @@ class PublicLedgerController {
                 kind(kind),
                 ref.isBlank() ? null : ref);
         LedgerQueries.EntryPage page = queries.entries(c.id().value(), filter, before, after, PAGE_SIZE);
-        // at most PUBLIC_BALANCES accounts that hold something, the largest first: a province's
-        // campaign has thousands of need accounts (8,650 for Đắk Lắk's in the synthetic country)
-        List<LedgerBalance> holding = ledger.balances(c.id()).stream()
-                .filter(b -> b.amount().dong() != 0 || b.quantity() != 0)
-                .sorted(Comparator.comparingLong(
-                        (LedgerBalance b) -> -b.amount().dong()))
-                .toList();
-        List<LedgerBalance> balances = holding.stream().limit(PUBLIC_BALANCES).toList();
-        model.addAttribute("balancesMore", holding.size() - balances.size());
-        model.addAttribute(
-                "balancesMoreDong",
-                Vnd.of(holding.stream()
-                                .skip(PUBLIC_BALANCES)
-                                .mapToLong(b -> b.amount().dong())
-                                .sum())
-                        .formatted());
+        List<LedgerBalance> balances = BalanceSummary.addTo(model, ledger.balances(c.id()));
         model.addAttribute("campaign", c);
         model.addAttribute("totals", ledger.totals(c.id()));
-        model.addAttribute("balances", balances);
         model.addAttribute("page", page);
         model.addAttribute("problems", problems);
         model.addAttribute("filtered", !filter.isEmpty());
