@@ -15,9 +15,7 @@ import static vn.chungtay.donor.DonorMother.CU_JUT;
 import static vn.chungtay.donor.DonorMother.as;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -225,27 +223,10 @@ class DonorSignUpIntegrationTests {
     }
 
     private static String text(Part part) throws Exception {
-        return partOf(part, "text/plain");
+        return vn.chungtay.notification.Mails.partOf(part, "text/plain");
     }
 
     private static String html(Part part) throws Exception {
-        return partOf(part, "text/html");
-    }
-
-    private static String partOf(Part part, String type) throws Exception {
-        if (part.isMimeType(type)) {
-            return part.getContent().toString();
-        }
-        if (part.isMimeType("multipart/*")) {
-            Multipart multipart = (Multipart) part.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart child = multipart.getBodyPart(i);
-                String found = partOf(child, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
+        return vn.chungtay.notification.Mails.partOf(part, "text/html");
     }
 }

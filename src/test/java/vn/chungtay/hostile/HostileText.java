@@ -2,10 +2,7 @@ package vn.chungtay.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.mail.BodyPart;
 import jakarta.mail.Header;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
@@ -395,8 +392,8 @@ final class HostileText {
         }
         assertThat(names).as(where + ": headers").doesNotContain("bcc");
         assertThat(message.getHeader("Bcc")).as(where).isNull();
-        String html = part(message, "text/html");
-        String text = part(message, "text/plain");
+        String html = vn.chungtay.notification.Mails.partOf(message, "text/html");
+        String text = vn.chungtay.notification.Mails.partOf(message, "text/plain");
         assertThat(html).as(where + ": HTML body").isNotNull();
         Document document = Jsoup.parse(html);
         assertSafeHtml(where + " (HTML body)", document, html);
@@ -406,22 +403,5 @@ final class HostileText {
                 || visible(subject).contains(wanted);
         assertThat(shown).as("%s shows %s", where, wanted).isTrue();
         counted(fields);
-    }
-
-    static String part(Part part, String type) throws Exception {
-        if (part.isMimeType(type)) {
-            return part.getContent().toString();
-        }
-        if (part.isMimeType("multipart/*")) {
-            Multipart multipart = (Multipart) part.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart child = multipart.getBodyPart(i);
-                String found = part(child, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 }

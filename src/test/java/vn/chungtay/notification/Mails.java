@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 
 /** Reading what GreenMail received: the messages to one address, their text and HTML parts, their links. */
-final class Mails {
+/** Mails arrived at GreenMail, and the parts of a MIME message, for tests of every module. */
+public final class Mails {
 
     private static final Pattern CONFIRM = Pattern.compile("/public/subscriptions/confirm\\?token=([A-Za-z0-9_-]{43})");
     private static final Pattern UNSUBSCRIBE =
@@ -73,7 +74,8 @@ final class Mails {
         return matcher.group(1);
     }
 
-    private static String partOf(Part part, String type) throws Exception {
+    /** The first part of this MIME type, searching nested multiparts; null when there is none. */
+    public static String partOf(Part part, String type) throws Exception {
         if (part.isMimeType(type)) {
             return part.getContent().toString();
         }
