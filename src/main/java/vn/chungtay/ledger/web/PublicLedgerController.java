@@ -103,9 +103,8 @@ class PublicLedgerController {
         Optional<Campaign> chosen;
         if (listing.byProvince().containsKey(wanted)) {
             // a province picked: the campaign asked for when it is that province's, else its newest
-            Optional<Campaign> asked = campaign == null || campaign.isBlank()
-                    ? Optional.empty()
-                    : Optional.of(chosen(campaign, all).orElseThrow());
+            Optional<Campaign> asked =
+                    campaign == null || campaign.isBlank() ? Optional.empty() : Optional.of(campaign(campaign));
             chosen = asked.filter(c -> wanted.equals(listing.provinceOf(c)))
                     .or(() -> listing.byProvince().get(wanted).stream().findFirst());
         } else {
